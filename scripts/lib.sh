@@ -1,0 +1,54 @@
+# Shared by ./compressor and ./scripts/test: find Java 25, install missing Debian packages, build the jar.
+# Sourced, not run. Every function exits non-zero with the exact fix when it cannot go on.
+
+JAVA_HOME=${COMPRESSOR_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export JAVA_HOME
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+JAR="$ROOT/target/compressor.jar"
+
+require_java() {
+  if [ ! -x "$JAVA_HOME/bin/java" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -q 'version "25'; then
+    echo "Compressor needs Java 25 (Eclipse Temurin) at $JAVA_HOME, and it is not there." >&2
+    echo "Install Temurin 25 (https://adoptium.net/installation/linux/: apt-get install temurin-25-jdk)," >&2
+    echo "or point COMPRESSOR_JAVA_HOME at another Java 25." >&2
+    exit 1
+  fi
+}
+
+# ensure_packages PKG...: installs the missing ones with apt as root; otherwise prints the command and exits 1.
+ensure_packages() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing Debian packages: ${missing[*]}. Install them as root, then run this again:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "Installing ${missing[*]} ..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# build_if_stale: packages the jar when it is missing or older than any source, resource or the pom.
+build_if_stale() {
+  if [ -f "$JAR" ] && [ -z "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit)" ]; then
+    return 0
+  fi
+  echo "Building $JAR ..." >&2
+  (cd "$ROOT" && mvn -q -B -DskipTests package >&2)
+}
+
+# The JVM flags every launch uses: native access for libvips and SQLite, UTC for stored times.
+JAVA_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Duser.timezone=UTC)
+
+# jemalloc keeps libvips' resident memory flat; without it glibc's arenas creep (DESIGN.md).
+use_jemalloc() {
+  local lib
+  lib=$(dpkg -L libjemalloc2 2>/dev/null | grep -m1 'libjemalloc\.so\.2$' || true)
+  if [ -n "$lib" ]; then export LD_PRELOAD="$lib${LD_PRELOAD:+:$LD_PRELOAD}"; fi
+  export MALLOC_ARENA_MAX=2
+}

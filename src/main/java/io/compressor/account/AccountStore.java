@@ -1,0 +1,17 @@
+package io.compressor.account;
+
+import java.util.List;
+import java.util.Optional;
+
+/// Persistence of accounts; `db` implements it.
+public interface AccountStore {
+    void insert(Account account);
+
+    Optional<Account> find(String id);
+
+    Optional<Account> findByEmail(String email);
+
+    List<Account> list();
+
+    long count();
+}

@@ -1,0 +1,35 @@
+package io.compressor.api;
+
+import io.compressor.account.Account;
+import io.compressor.account.AccountService;
+import io.compressor.account.Usage;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+
+/// `GET /1.0/account`: the account behind the key, its plan limits and this month's usage.
+final class AccountRoutes {
+    private final AccountService accounts;
+    private final Plan plan;
+
+    AccountRoutes(AccountService accounts, Plan plan) {
+        this.accounts = accounts;
+        this.plan = plan;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/1.0/account", this::show);
+    }
+
+    private void show(Context ctx) {
+        Account account = RequestContext.requireAccount(ctx);
+        ctx.json(new AccountBody(true, account.id(), account.name(), account.email(), account.createdAt(), plan,
+                accounts.usage(account.id())));
+    }
+
+    /// Limits that apply to every request of the account. A self-hosted service has no request quota.
+    record Plan(String name, Long requestsPerMonth, long maxFileSize, long maxPixels) {}
+
+    record AccountBody(boolean success, String id, String name, String email, Instant createdAt, Plan plan,
+            Usage usage) {}
+}

@@ -1,0 +1,72 @@
+package io.compressor.api;
+
+import io.compressor.error.ErrorCode;
+import io.compressor.error.ServiceException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// The one place that writes error bodies. Every failure, whether thrown by a service, raised by
+/// Javalin (unknown route, wrong method) or unexpected, leaves as API.md's error body. Unexpected
+/// ones are logged with the request id and answered without any internal detail.
+final class ErrorWriter {
+    private static final Logger log = LoggerFactory.getLogger(ErrorWriter.class);
+    private static final String WRITTEN = "compressor.errorWritten";
+
+    private ErrorWriter() {}
+
+    static void register(RoutesConfig routes) {
+        routes.exception(ServiceException.class, (e, ctx) -> {
+            if (e.status() >= 500) {
+                log.error("request {} failed with {}: {}", RequestContext.id(ctx), e.code(), e.getMessage(), e);
+            }
+            write(ctx, e.errorCode(), e.getMessage());
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus()), describe(ctx, e.getStatus())));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("request {} failed unexpectedly", RequestContext.id(ctx), e);
+            write(ctx, ErrorCode.INTERNAL, "Unexpected server error. Retry later; if it persists, give the operator"
+                    + " the request id " + RequestContext.id(ctx));
+        });
+        routes.error(404, ctx -> writeUnlessWritten(ctx, ErrorCode.NOT_FOUND));
+        routes.error(405, ctx -> writeUnlessWritten(ctx, ErrorCode.METHOD_NOT_ALLOWED));
+    }
+
+    private static void writeUnlessWritten(Context ctx, ErrorCode code) {
+        if (ctx.attribute(WRITTEN) == null) {
+            write(ctx, code, describe(ctx, code.status()));
+        }
+    }
+
+    static void write(Context ctx, ErrorCode code, String message) {
+        ctx.attribute(WRITTEN, Boolean.TRUE);
+        if (code == ErrorCode.UNAUTHORIZED) {
+            ctx.header("WWW-Authenticate", "Basic realm=\"Compressor\"");
+        }
+        ctx.status(code.status()).json(new ErrorBody(RequestContext.id(ctx), code.code(), message));
+    }
+
+    private static ErrorCode fromStatus(int status) {
+        return switch (status) {
+            case 400 -> ErrorCode.INVALID_OPTION;
+            case 401 -> ErrorCode.UNAUTHORIZED;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.FILE_TOO_LARGE;
+            case 503 -> ErrorCode.UNAVAILABLE;
+            default -> ErrorCode.INTERNAL;
+        };
+    }
+
+    private static String describe(Context ctx, int status) {
+        String request = ctx.method() + " " + ctx.path();
+        return switch (status) {
+            case 404 -> "No such resource: " + request + ". API.md lists the endpoints.";
+            case 405 -> "Method not allowed: " + request + ". API.md lists the methods of each endpoint.";
+            case 413 -> "The request body is too large.";
+            default -> "Request failed with status " + status + ": " + request;
+        };
+    }
+}

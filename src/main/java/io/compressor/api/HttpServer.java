@@ -1,0 +1,99 @@
+package io.compressor.api;
+
+import io.compressor.account.AccountService;
+import io.compressor.account.ApiKeyService;
+import io.compressor.pipeline.Limits;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/// The HTTP face of the service: Javalin on virtual threads, every route registered here in one
+/// place, in the order they run: request id, authentication of `/1.0/*`, routes, error writer.
+public final class HttpServer implements AutoCloseable {
+    private final ApiConfig config;
+    private final Javalin javalin;
+
+    /// What the routes call. Services only: the API never touches a repository.
+    public record Services(AccountService accounts, ApiKeyService keys, BooleanSupplier databaseUp,
+            PrometheusMeterRegistry metrics, Limits limits) {}
+
+    public HttpServer(ApiConfig config, Services services) {
+        this.config = config;
+        this.javalin = Javalin.create(javalin -> configure(javalin, services));
+    }
+
+    private void configure(JavalinConfig javalin, Services services) {
+        javalin.startup.showJavalinBanner = false;
+        javalin.startup.showOldJavalinVersionWarning = false;
+        javalin.concurrency.useVirtualThreads = true;
+        javalin.http.prefer405over404 = true;
+        javalin.jsonMapper(new JavalinJackson(Json.mapper(), true));
+        javalin.jetty.host = config.host();
+        javalin.jetty.port = config.port();
+        javalin.jetty.modifyServer(this::graceful);
+        config.tls().ifPresent(tls -> javalin.jetty.addConnector((server, http) -> tlsConnector(server, http, tls)));
+        javalin.requestLogger.http(new RequestLog(services.metrics())::record);
+
+        var routes = javalin.routes;
+        routes.before(RequestContext::assignId);
+        routes.before("/1.0/*", new Authenticator(services.keys())::authenticate);
+        new AccountRoutes(services.accounts(), new AccountRoutes.Plan("self-hosted", null,
+                services.limits().maxInputBytes(), services.limits().maxInputPixels())).register(routes);
+        new OpsRoutes(services.databaseUp(), services.metrics()).register(routes);
+        ErrorWriter.register(routes);
+    }
+
+    /// On stop, Jetty stops accepting, lets requests in flight finish within the grace period, then closes.
+    private void graceful(Server server) {
+        server.setStopTimeout(config.shutdownGrace().toMillis());
+        server.setStopAtShutdown(false);
+        server.insertHandler(new GracefulHandler());
+    }
+
+    private ServerConnector tlsConnector(Server server, HttpConfiguration http, ApiConfig.Tls tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(TlsKeys.load(tls));
+        ssl.setKeyStorePassword(new String(TlsKeys.PASSWORD));
+        HttpConfiguration https = new HttpConfiguration(http);
+        https.addCustomizer(new SecureRequestCustomizer(false));
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                new HttpConnectionFactory(https));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        return connector;
+    }
+
+    public HttpServer start() {
+        javalin.start();
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    /// The base of URLs handed to clients: `COMPRESSOR_PUBLIC_URL`, or the address actually bound.
+    public URI publicUrl() {
+        return config.publicUrl().orElseGet(() -> {
+            String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+            String scheme = config.tls().isPresent() ? "https" : "http";
+            return URI.create(scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+        });
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

@@ -1,0 +1,43 @@
+package io.compressor.api;
+
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// One log line and one timer sample per request. The line holds method, path, status, time,
+/// request id and account id: never a header, a query string or a body, so no key can leak into it.
+final class RequestLog {
+    private static final Logger log = LoggerFactory.getLogger("compressor.requests");
+    private final MeterRegistry metrics;
+
+    RequestLog(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    void record(Context ctx, Float millis) {
+        int status = ctx.statusCode();
+        String account = RequestContext.account(ctx).map(a -> a.id()).orElse("-");
+        log.info("{} {} {} {}ms id={} account={}", ctx.method(), ctx.path(), status,
+                String.format(java.util.Locale.ROOT, "%.1f", millis), RequestContext.id(ctx), account);
+        Timer.builder("http.server.requests")
+                .description("HTTP requests by route, method and status")
+                .tag("method", ctx.method().name())
+                .tag("route", route(ctx, status))
+                .tag("status", Integer.toString(status))
+                .register(metrics)
+                .record((long) (millis * 1000), TimeUnit.MICROSECONDS);
+    }
+
+    /// The route pattern rather than the path, so that ids in paths do not explode the series count.
+    private static String route(Context ctx, int status) {
+        if (status == 404 || status == 405) {
+            return "unmatched";
+        }
+        Endpoint endpoint = ctx.endpoint();
+        return endpoint == null ? "unmatched" : endpoint.path;
+    }
+}

@@ -1,0 +1,71 @@
+package io.compressor.app;
+
+import static io.compressor.app.Settings.*;
+
+import io.compressor.api.ApiConfig;
+import io.compressor.db.DbConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/// Builds `AppConfig` from `COMPRESSOR_*` variables: the only place that reads the environment.
+/// Every problem is collected and reported together in one `ConfigException`.
+final class ConfigLoader {
+    private ConfigLoader() {}
+
+    static AppConfig load(Map<String, String> variables) {
+        Environment env = new Environment(variables);
+        Path dataDir = Path.of(env.text(DATA_DIR, DATA_DIR.defaultValue()));
+        ApiConfig api = api(env);
+        DbConfig db = database(env, dataDir);
+        if (!env.problems().isEmpty()) {
+            throw new ConfigException(env.problems());
+        }
+        return new AppConfig(dataDir, api, db);
+    }
+
+    private static ApiConfig api(Environment env) {
+        String host = env.text(HOST, HOST.defaultValue());
+        int port = env.integer(PORT, 0, 65535);
+        Optional<Path> cert = env.readableFile(TLS_CERT);
+        Optional<Path> key = env.readableFile(TLS_KEY);
+        if (cert.isPresent() != key.isPresent()) {
+            env.problem(cert.isPresent() ? TLS_KEY : TLS_CERT,
+                    "COMPRESSOR_TLS_CERT and COMPRESSOR_TLS_KEY must be set together");
+        }
+        Optional<ApiConfig.Tls> tls = cert.flatMap(c -> key.map(k -> new ApiConfig.Tls(c, k)));
+        Optional<URI> publicUrl = env.optional(PUBLIC_URL).flatMap(value -> publicUrl(env, value));
+        Duration grace = Duration.ofSeconds(env.integer(SHUTDOWN_GRACE, 0, 3600));
+        return new ApiConfig(host, port, publicUrl, tls, grace);
+    }
+
+    private static Optional<URI> publicUrl(Environment env, String value) {
+        try {
+            URI uri = URI.create(value.replaceAll("/+$", ""));
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return Optional.of(uri);
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        env.problem(PUBLIC_URL, "expected an absolute http:// or https:// URL but received \"" + value + "\"");
+        return Optional.empty();
+    }
+
+    private static DbConfig database(Environment env, Path dataDir) {
+        String url = env.text(DATABASE_URL, "jdbc:sqlite:" + dataDir.resolve("compressor.db"));
+        int pool = env.integer(DATABASE_POOL_SIZE, 1, 200);
+        String user = env.optional(DATABASE_USER).orElse(null);
+        String password = env.optional(DATABASE_PASSWORD).orElse(null);
+        try {
+            return new DbConfig(url, user, password, pool);
+        } catch (IllegalArgumentException e) {
+            env.problem(DATABASE_URL, "expected a jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB URL but received \""
+                    + DbConfig.redacted(url) + "\"");
+            return null;
+        }
+    }
+
+}

@@ -1,0 +1,34 @@
+package io.compressor.app;
+
+import java.util.List;
+
+/// Every `COMPRESSOR_*` key the service reads, in the order the documentation lists them.
+final class Settings {
+    static final Setting HOST = new Setting("COMPRESSOR_HOST", "127.0.0.1",
+            "Address the HTTP server listens on. Keep loopback unless TLS is configured or a proxy fronts it.");
+    static final Setting PORT = new Setting("COMPRESSOR_PORT", "8080",
+            "TCP port of the HTTP server (0 picks a free port).");
+    static final Setting PUBLIC_URL = new Setting("COMPRESSOR_PUBLIC_URL", "http(s)://HOST:PORT",
+            "Base of every URL the service hands out; set it to the proxy's address when behind one.");
+    static final Setting DATA_DIR = new Setting("COMPRESSOR_DATA_DIR", "./data",
+            "Folder for the SQLite database and hosted results.");
+    static final Setting DATABASE_URL = new Setting("COMPRESSOR_DATABASE_URL", "jdbc:sqlite:DATA_DIR/compressor.db",
+            "JDBC URL: `jdbc:sqlite:FILE` or `jdbc:postgresql://HOST:PORT/DB`.");
+    static final Setting DATABASE_USER = new Setting("COMPRESSOR_DATABASE_USER", "(none)",
+            "Database user, when not in the URL.");
+    static final Setting DATABASE_PASSWORD = new Setting("COMPRESSOR_DATABASE_PASSWORD", "(none)",
+            "Database password, when not in the URL. Never logged.");
+    static final Setting DATABASE_POOL_SIZE = new Setting("COMPRESSOR_DATABASE_POOL_SIZE", "10",
+            "Maximum open database connections (1-200).");
+    static final Setting TLS_CERT = new Setting("COMPRESSOR_TLS_CERT", "(none)",
+            "PEM certificate chain; with `COMPRESSOR_TLS_KEY` the server speaks HTTPS.");
+    static final Setting TLS_KEY = new Setting("COMPRESSOR_TLS_KEY", "(none)",
+            "PEM private key (PKCS#8 `BEGIN PRIVATE KEY`) for `COMPRESSOR_TLS_CERT`.");
+    static final Setting SHUTDOWN_GRACE = new Setting("COMPRESSOR_SHUTDOWN_GRACE_SECONDS", "30",
+            "On SIGTERM, how long in-flight requests may take to finish before the server exits.");
+
+    static final List<Setting> ALL = List.of(HOST, PORT, PUBLIC_URL, DATA_DIR, DATABASE_URL, DATABASE_USER,
+            DATABASE_PASSWORD, DATABASE_POOL_SIZE, TLS_CERT, TLS_KEY, SHUTDOWN_GRACE);
+
+    private Settings() {}
+}

@@ -1,0 +1,43 @@
+package io.compressor.error;
+
+/// The stable error codes of API.md, each with the HTTP status it is answered with.
+/// The code is part of the wire contract: clients switch on it, so names never change.
+public enum ErrorCode {
+    UNAUTHORIZED(401),
+    INVALID_JSON(400),
+    INVALID_OPTION(400),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    CONNECTOR_NOT_FOUND(404),
+    JOB_NOT_FOUND(404),
+    SOURCE_BLOCKED(403),
+    SOURCE_UNREACHABLE(502),
+    SOURCE_STATUS(502),
+    SOURCE_TIMEOUT(504),
+    FILE_TOO_LARGE(413),
+    IMAGE_TOO_LARGE(422),
+    UNSUPPORTED_FORMAT(422),
+    CORRUPT_IMAGE(422),
+    STORAGE_DENIED(502),
+    STORAGE_NOT_FOUND(502),
+    STORAGE_FAILED(502),
+    RATE_LIMITED(429),
+    BUSY(429),
+    UNAVAILABLE(503),
+    INTERNAL(500);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /// The wire form: `invalid_option`, `source_blocked`, ...
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
