@@ -9,6 +9,10 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -16,13 +20,18 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.component.Graceful;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /// The HTTP face of the service: Javalin on virtual threads, every route registered here in one
 /// place, in the order they run: request id, authentication of `/1.0/*`, routes, error writer.
 public final class HttpServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private final ApiConfig config;
     private final Javalin javalin;
+    private final GracefulHandler inFlight = new GracefulHandler();
 
     /// What the routes call. Services only: the API never touches a repository.
     public record Services(AccountService accounts, ApiKeyService keys, BooleanSupplier databaseUp,
@@ -54,11 +63,12 @@ public final class HttpServer implements AutoCloseable {
         ErrorWriter.register(routes);
     }
 
-    /// On stop, Jetty stops accepting, lets requests in flight finish within the grace period, then closes.
+    /// Tracks requests in flight, so that `close` can wait for them; Jetty's own stop then needs no grace
+    /// (it would also wait for idle keep-alive connections, which never end by themselves).
     private void graceful(Server server) {
-        server.setStopTimeout(config.shutdownGrace().toMillis());
+        server.setStopTimeout(0);
         server.setStopAtShutdown(false);
-        server.insertHandler(new GracefulHandler());
+        server.insertHandler(inFlight);
     }
 
     private ServerConnector tlsConnector(Server server, HttpConfiguration http, ApiConfig.Tls tls) {
@@ -92,8 +102,24 @@ public final class HttpServer implements AutoCloseable {
         });
     }
 
+    /// Stops accepting connections, lets requests in flight finish within the grace period, then stops.
     @Override
     public void close() {
+        Server server = javalin.jettyServer().server();
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof Graceful graceful) {
+                graceful.shutdown();
+            }
+        }
+        try {
+            inFlight.shutdown().get(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("Requests still in flight after the {} s grace period are cut off", config.shutdownGrace().toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            log.warn("Waiting for requests in flight failed", e);
+        }
         javalin.stop();
     }
 }

@@ -22,8 +22,8 @@ final class AccountsCommand {
     }
 
     @Command(name = "create", description = "Create an account and its first API key (shown once).")
-    int create(@Option(names = "--name", required = true, description = "Display name") String name,
-            @Option(names = "--email", description = "Contact and dashboard sign-in address") String email) {
+    int create(@Option(names = "--name", required = true, paramLabel = "NAME", description = "Display name") String name,
+            @Option(names = "--email", paramLabel = "EMAIL", description = "Contact and dashboard sign-in address") String email) {
         try (Application app = Application.open(ConfigLoader.load(env))) {
             Account account = app.accounts().create(name, email);
             IssuedKey key = app.keys().issue(account.id(), "created with the account");

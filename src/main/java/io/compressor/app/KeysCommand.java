@@ -27,8 +27,8 @@ final class KeysCommand {
     }
 
     @Command(name = "create", description = "Create an API key; it is shown once.")
-    int create(@Option(names = "--account", description = "Account id (optional when there is one account)") String accountId,
-            @Option(names = "--label", description = "What the key is for") String label) {
+    int create(@Option(names = "--account", paramLabel = "ACCOUNT_ID", description = "Account id (optional when there is one account)") String accountId,
+            @Option(names = "--label", paramLabel = "TEXT", description = "What the key is for") String label) {
         try (Application app = Application.open(ConfigLoader.load(env))) {
             IssuedKey key = app.keys().issue(accountOrOnly(app, accountId), label);
             PrintWriter out = spec.commandLine().getOut();
@@ -39,7 +39,7 @@ final class KeysCommand {
     }
 
     @Command(name = "list", description = "List API keys (never their secrets).")
-    int list(@Option(names = "--account", description = "Only this account's keys") String accountId) {
+    int list(@Option(names = "--account", paramLabel = "ACCOUNT_ID", description = "Only this account's keys") String accountId) {
         try (Application app = Application.open(ConfigLoader.load(env))) {
             List<String> ids = accountId != null ? List.of(accountId)
                     : app.accounts().list().stream().map(Account::id).toList();

@@ -1,0 +1,104 @@
+package io.compressor.app;
+
+import static io.compressor.testing.Http.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.compressor.testing.Http;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/// The packaged jar as an operator runs it: first start, restart, SIGTERM and bad configuration.
+class ServeIT {
+    private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
+    private static final Pattern SECRET = Pattern.compile("cmp_[A-Za-z0-9_-]{40}");
+
+    @TempDir
+    Path dir;
+
+    /// A running `compressor serve` and everything it printed on stdout so far.
+    record Server(Process process, StringBuffer out, URI url) {}
+
+    @Test
+    void firstStartPrintsAKeyOnceTheKeyWorksAndSigtermExitsZero() throws Exception {
+        Server first = serve(Map.of());
+        Matcher key = SECRET.matcher(first.out());
+        assertThat(key.find()).as(first.out().toString()).isTrue();
+        assertThat(first.out()).contains("shown only this once");
+        assertThat(new Http(first.url()).get("/1.0/account", "Authorization", basic(key.group())).statusCode())
+                .isEqualTo(200);
+        assertThat(stop(first)).isZero();
+
+        Server again = serve(Map.of());
+        assertThat(again.out().toString()).doesNotContainPattern(SECRET.pattern());
+        assertThat(new Http(again.url()).get("/1.0/account", "Authorization", basic(key.group())).statusCode())
+                .as("a restart keeps the account and its key").isEqualTo(200);
+        assertThat(stop(again)).isZero();
+    }
+
+    @Test
+    void badConfigurationExitsNonZeroNamingEveryProblem() throws Exception {
+        Process p = start(Map.of("COMPRESSOR_PORT", "abc", "COMPRESSOR_DATABASE_URL", "mysql://db/x"));
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(err).contains("COMPRESSOR_PORT: expected a whole number").contains("COMPRESSOR_DATABASE_URL: expected");
+    }
+
+    @Test
+    void anUnreachableDatabaseExitsNonZeroWithoutThePassword() throws Exception {
+        Process p = start(Map.of("COMPRESSOR_DATABASE_URL",
+                "jdbc:postgresql://127.0.0.1:1/compressor?user=app&password=s3cret-pw"));
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(err).contains("Cannot connect to the database at jdbc:postgresql://127.0.0.1:1/compressor")
+                .doesNotContain("s3cret-pw");
+    }
+
+    private Server serve(Map<String, String> extra) throws IOException {
+        Process process = start(extra);
+        StringBuffer out = new StringBuffer();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = reader.readLine()) != null) {
+            out.append(line).append('\n');
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                Thread.ofVirtual().start(() -> reader.lines().forEach(l -> out.append(l).append('\n')));
+                return new Server(process, out, URI.create(m.group(1)));
+            }
+        }
+        throw new AssertionError("the server exited before listening: " + out
+                + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private Process start(Map<String, String> extra) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Duser.timezone=UTC", "-jar", Path.of("target", "compressor.jar")
+                        .toAbsolutePath().toString(), "serve"));
+        builder.environment().keySet().removeIf(k -> k.startsWith("COMPRESSOR_"));
+        builder.environment().putAll(Map.of("COMPRESSOR_PORT", "0", "COMPRESSOR_DATA_DIR", dir.toString()));
+        builder.environment().putAll(extra);
+        builder.redirectError(extra.isEmpty() ? ProcessBuilder.Redirect.appendTo(dir.resolve("serve.log").toFile())
+                : ProcessBuilder.Redirect.PIPE);
+        return builder.start();
+    }
+
+    /// `Process.destroy` sends SIGTERM on Linux.
+    private static int stop(Server server) throws InterruptedException {
+        server.process().destroy();
+        assertThat(server.process().waitFor(60, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
+        return server.process().exitValue();
+    }
+}
