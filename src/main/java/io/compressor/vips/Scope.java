@@ -1,0 +1,60 @@
+package io.compressor.vips;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/// Owns every image made while it is open and releases them all on close, in reverse order.
+/// One pipeline run is one scope, so no early return or exception can leak a native reference.
+/// Not thread-safe: a scope belongs to the thread that runs the pipeline.
+public final class Scope implements AutoCloseable, VImage.Owner {
+    private final Vips vips;
+    private final List<VImage> owned = new ArrayList<>();
+    private boolean closed;
+
+    Scope(Vips vips) {
+        this.vips = vips;
+    }
+
+    @Override
+    public VImage adopt(MemorySegment pointer) {
+        if (closed) {
+            throw new IllegalStateException("scope is closed");
+        }
+        VImage image = new VImage(vips, this, pointer);
+        owned.add(image);
+        return image;
+    }
+
+    /// Runs an operation whose main output is an image `out`.
+    public VImage image(String operation, Map<String, ?> inputs) {
+        return (VImage) call(operation, inputs).get("out");
+    }
+
+    /// Runs any operation and returns its required outputs.
+    public Map<String, Object> call(String operation, Map<String, ?> inputs) {
+        return vips.operation().call(operation, inputs, List.of(), this);
+    }
+
+    /// Runs any operation and returns its required outputs and the optional ones named.
+    public Map<String, Object> call(String operation, Map<String, ?> inputs, List<String> optionalOutputs) {
+        return vips.operation().call(operation, inputs, optionalOutputs, this);
+    }
+
+    int size() {
+        return owned.size();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            owned.get(i).release();
+        }
+        owned.clear();
+    }
+}

@@ -1,0 +1,141 @@
+package io.compressor.vips;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/// One reference to a libvips image, owned by a `Scope`. Images are immutable: every operation
+/// makes a new one. Header fields are read generically, by name.
+public final class VImage {
+    /// Whoever takes ownership of a new native reference.
+    interface Owner {
+        VImage adopt(MemorySegment pointer);
+    }
+
+    private final Vips vips;
+    private final Scope scope;
+    private MemorySegment pointer;
+
+    VImage(Vips vips, Scope scope, MemorySegment pointer) {
+        this.vips = vips;
+        this.scope = scope;
+        this.pointer = pointer;
+    }
+
+    MemorySegment pointer() {
+        if (pointer == null) {
+            throw new IllegalStateException("image already released");
+        }
+        return pointer;
+    }
+
+    public int width() {
+        return (Integer) header("width").orElseThrow();
+    }
+
+    public int height() {
+        return (Integer) header("height").orElseThrow();
+    }
+
+    public int bands() {
+        return (Integer) header("bands").orElseThrow();
+    }
+
+    /// A header field (`width`, `orientation`, `n-pages`, `icc-profile-data`, ...), or empty when absent.
+    public Optional<Object> header(String name) {
+        Native n = vips.natives();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cname = arena.allocateFrom(name);
+            if ((long) n.vips_image_get_typeof.invoke(pointer(), cname) == 0) {
+                return Optional.empty();
+            }
+            MemorySegment gv = arena.allocate(GValues.SIZE);
+            if ((int) n.vips_image_get.invoke(pointer(), cname, gv) != 0) {
+                VipsErrors.of("header", n);
+                return Optional.empty();
+            }
+            try {
+                return Optional.ofNullable(vips.values().get(gv, scope, arena));
+            } finally {
+                n.g_value_unset.invoke(gv);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("reading header " + name, e);
+        }
+    }
+
+    public int intHeader(String name, int fallback) {
+        return header(name).map(v -> ((Number) v).intValue()).orElse(fallback);
+    }
+
+    /// Runs `operation` with this image as `in` and returns its `out`.
+    public VImage apply(String operation, Map<String, ?> options) {
+        Map<String, Object> inputs = new HashMap<>(options);
+        inputs.put("in", this);
+        return scope.image(operation, inputs);
+    }
+
+    public VImage apply(String operation) {
+        return apply(operation, Map.of());
+    }
+
+    /// Encodes with a `*save_buffer` operation and returns the bytes.
+    public byte[] save(String saver, Map<String, ?> options) {
+        Map<String, Object> inputs = new HashMap<>(options);
+        inputs.put("in", this);
+        return (byte[]) scope.call(saver, inputs).get("buffer");
+    }
+
+    /// A private copy with `name` set (Integer, Double, String, int[] or byte[] blob) or removed (null).
+    /// Metadata is written on a copy because an image may be shared with other operations.
+    public VImage withHeader(String name, Object value) {
+        VImage copy = apply("copy");
+        Native n = vips.natives();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment cname = arena.allocateFrom(name);
+            if (value == null) {
+                var unused = (int) n.vips_image_remove.invoke(copy.pointer(), cname);
+                return copy;
+            }
+            MemorySegment gv = arena.allocate(GValues.SIZE);
+            vips.values().set(gv, vips.typeOf(value), value, arena);
+            n.vips_image_set.invoke(copy.pointer(), cname, gv);
+            n.g_value_unset.invoke(gv);
+            return copy;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("setting header " + name, e);
+        }
+    }
+
+    /// Renders the whole image into memory, so that later steps may read it in any order.
+    public VImage copyMemory() {
+        try {
+            MemorySegment copy = (MemorySegment) vips.natives().vips_image_copy_memory.invoke(pointer());
+            if (copy.equals(MemorySegment.NULL)) {
+                throw VipsErrors.of("copy_memory", vips.natives());
+            }
+            return scope.adopt(copy);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("copy_memory", e);
+        }
+    }
+
+    void release() {
+        if (pointer != null) {
+            try {
+                vips.natives().g_object_unref.invoke(pointer);
+            } catch (Throwable e) {
+                throw new IllegalStateException("g_object_unref", e);
+            }
+            pointer = null;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.compressor.vips;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/// libvips in this process: loaded and initialised once, with the operation cache off (a server must
+/// not keep images alive between requests) and untrusted loaders blocked except the ones listed here.
+/// Start it with `Vips.start`; open a `Scope` per pipeline run.
+public final class Vips {
+    /// Untrusted in libvips' eyes but needed for BMP and ICO. The pipeline only hands it bytes that its
+    /// own sniffing found to be BMP or ICO, so ImageMagick never parses anything else.
+    static final List<String> ALLOWED_UNTRUSTED = List.of("VipsForeignLoadMagickBuffer");
+    private static Vips instance;
+
+    private final Native n;
+    private final GTypes types;
+    private final GValues values;
+    private final Operation operation;
+    private final String version;
+
+    private Vips(VipsConfig config) throws Throwable {
+        n = Native.load(config.library());
+        try (Arena arena = Arena.ofConfined()) {
+            if ((int) n.vips_init.invoke(arena.allocateFrom("compressor")) != 0) {
+                throw new IllegalStateException("vips_init failed: " + VipsErrors.of("init", n).detail());
+            }
+            n.vips_cache_set_max.invoke(0);
+            if (config.threads() > 0) {
+                n.vips_concurrency_set.invoke(config.threads());
+            }
+            n.vips_block_untrusted_set.invoke(1);
+            for (String loader : ALLOWED_UNTRUSTED) {
+                n.vips_operation_block_set.invoke(arena.allocateFrom(loader), 0);
+            }
+        }
+        types = GTypes.read(n);
+        values = new GValues(n, types);
+        operation = new Operation(n, values);
+        version = (int) n.vips_version.invoke(0) + "." + (int) n.vips_version.invoke(1) + "." + (int) n.vips_version.invoke(2);
+    }
+
+    /// The process-wide libvips, started on first call; later calls return it whatever their config.
+    public static synchronized Vips start(VipsConfig config) {
+        if (instance == null) {
+            try {
+                instance = new Vips(config);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot start libvips from " + config.library(), e);
+            }
+        }
+        return instance;
+    }
+
+    public Scope scope() {
+        return new Scope(this);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /// The nickname of the loader libvips would pick for these bytes (`jpegload_buffer`, ...), judged from
+    /// their first 64 KiB, or empty when no loader recognises them.
+    public Optional<String> loaderFor(byte[] bytes) {
+        int length = Math.min(bytes.length, 64 * 1024);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment data = arena.allocate(Math.max(1, length));
+            MemorySegment.copy(bytes, 0, data, ValueLayout.JAVA_BYTE, 0, length);
+            MemorySegment name = (MemorySegment) n.vips_foreign_find_load_buffer.invoke(data, (long) length);
+            if (name.equals(MemorySegment.NULL)) {
+                VipsErrors.of("find_load", n);
+                return Optional.empty();
+            }
+            return Optional.of(nickname(GValues.string(name)));
+        } catch (Throwable e) {
+            throw new IllegalStateException("vips_foreign_find_load_buffer", e);
+        }
+    }
+
+    /// What libvips holds right now: tracked pixel memory, allocations, open files and live objects.
+    public Stats stats() {
+        try {
+            return new Stats((long) n.vips_tracked_get_mem.invoke(), (int) n.vips_tracked_get_allocs.invoke(),
+                    (int) n.vips_tracked_get_files.invoke(), liveObjects());
+        } catch (Throwable e) {
+            throw new IllegalStateException("reading libvips stats", e);
+        }
+    }
+
+    public record Stats(long trackedMemory, int trackedAllocations, int openFiles, int liveObjects) {}
+
+    private static final AtomicInteger counted = new AtomicInteger();
+    private static MemorySegment countStub;
+
+    /// Counts every live VipsObject (images and operations) with `vips_object_map`.
+    private synchronized int liveObjects() throws Throwable {
+        if (countStub == null) {
+            var handle = MethodHandles.lookup().findStatic(Vips.class, "countOne",
+                    MethodType.methodType(MemorySegment.class, MemorySegment.class, MemorySegment.class, MemorySegment.class));
+            countStub = n.linker().upcallStub(handle, FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                    ValueLayout.ADDRESS, ValueLayout.ADDRESS), Arena.global());
+        }
+        counted.set(0);
+        var unused = (MemorySegment) n.vips_object_map.invoke(countStub, MemorySegment.NULL, MemorySegment.NULL);
+        return counted.get();
+    }
+
+    /// The upcall: must never throw, so it only counts, and returns NULL to go on.
+    private static MemorySegment countOne(MemorySegment object, MemorySegment a, MemorySegment b) {
+        counted.incrementAndGet();
+        return MemorySegment.NULL;
+    }
+
+    Native natives() {
+        return n;
+    }
+
+    GValues values() {
+        return values;
+    }
+
+    Operation operation() {
+        return operation;
+    }
+
+    long typeOf(Object value) {
+        return switch (value) {
+            case Integer i -> GTypes.INT;
+            case Double d -> GTypes.DOUBLE;
+            case String s -> GTypes.STRING;
+            case int[] a -> types.arrayInt();
+            case byte[] b -> types.blob();
+            default -> throw new IllegalArgumentException("cannot store a " + value.getClass() + " in a header");
+        };
+    }
+
+    /// `VipsForeignLoadJpegBuffer` → `jpegload_buffer`, the name operations are called by.
+    static String nickname(String typeName) {
+        String base = typeName.replaceFirst("^VipsForeignLoad", "");
+        boolean buffer = base.endsWith("Buffer");
+        String format = (buffer ? base.substring(0, base.length() - "Buffer".length()) : base).toLowerCase(java.util.Locale.ROOT);
+        return format.replaceFirst("^(nsgif|gifns)$", "gif") + "load" + (buffer ? "_buffer" : "");
+    }
+}
