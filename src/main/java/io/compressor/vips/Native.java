@@ -44,8 +44,8 @@ final class Native {
             vips_value_set_array_image, vips_value_get_array_image, vips_value_get_ref_string;
     final MemorySegment vips_area_free_cb;
     // image header
-    final MethodHandle vips_image_get, vips_image_get_typeof, vips_image_set, vips_image_remove,
-            vips_foreign_find_load_buffer, vips_image_copy_memory;
+    final MethodHandle vips_image_get, vips_image_get_fields, vips_image_get_typeof, vips_image_set, vips_image_remove,
+            vips_image_copy_memory;
     // leak accounting
     final MethodHandle vips_tracked_get_mem, vips_tracked_get_allocs, vips_tracked_get_files, vips_object_map;
 
@@ -118,10 +118,10 @@ final class Native {
         vips_area_free_cb = symbol("vips_area_free_cb");
 
         vips_image_get = bind("vips_image_get", JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
+        vips_image_get_fields = bind("vips_image_get_fields", ADDRESS, ADDRESS);
         vips_image_get_typeof = bind("vips_image_get_typeof", JAVA_LONG, ADDRESS, ADDRESS);
         vips_image_set = bindVoid("vips_image_set", ADDRESS, ADDRESS, ADDRESS);
         vips_image_remove = bind("vips_image_remove", JAVA_INT, ADDRESS, ADDRESS);
-        vips_foreign_find_load_buffer = bind("vips_foreign_find_load_buffer", ADDRESS, ADDRESS, JAVA_LONG);
         vips_image_copy_memory = bind("vips_image_copy_memory", ADDRESS, ADDRESS);
 
         vips_tracked_get_mem = bind("vips_tracked_get_mem", JAVA_LONG);

@@ -56,7 +56,12 @@ final class Operation {
 
     private void setInput(String op, MemorySegment pointer, Map<String, Argument> arguments, String name, Object value,
             Arena arena) throws Throwable {
+        // a few operations (extract_area, smartcrop) call their main image `input` rather than `in`
         Argument argument = arguments.get(name);
+        if (argument == null && name.equals("in")) {
+            argument = arguments.get("input");
+            name = "input";
+        }
         if (argument == null || !argument.input()) {
             throw new IllegalArgumentException(op + " has no input argument " + name);
         }

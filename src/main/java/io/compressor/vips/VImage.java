@@ -24,6 +24,11 @@ public final class VImage {
         this.pointer = pointer;
     }
 
+    /// The scope that owns this image, where new images made from it belong too.
+    public Scope scope() {
+        return scope;
+    }
+
     MemorySegment pointer() {
         if (pointer == null) {
             throw new IllegalStateException("image already released");
@@ -65,6 +70,23 @@ public final class VImage {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("reading header " + name, e);
+        }
+    }
+
+    /// The names of every header field, in libvips' order.
+    public java.util.List<String> fields() {
+        Native n = vips.natives();
+        try {
+            MemorySegment array = (MemorySegment) n.vips_image_get_fields.invoke(pointer());
+            java.util.List<String> names = new java.util.ArrayList<>();
+            MemorySegment slots = array.reinterpret(Long.MAX_VALUE);
+            for (long i = 0; !slots.getAtIndex(java.lang.foreign.ValueLayout.ADDRESS, i).equals(MemorySegment.NULL); i++) {
+                names.add(GValues.string(slots.getAtIndex(java.lang.foreign.ValueLayout.ADDRESS, i)));
+            }
+            n.g_strfreev.invoke(array);
+            return names;
+        } catch (Throwable e) {
+            throw new IllegalStateException("vips_image_get_fields", e);
         }
     }
 

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /// not keep images alive between requests) and untrusted loaders blocked except the ones listed here.
 /// Start it with `Vips.start`; open a `Scope` per pipeline run.
 public final class Vips {
-    /// Untrusted in libvips' eyes but needed for BMP and ICO. The pipeline only hands it bytes that its
-    /// own sniffing found to be BMP or ICO, so ImageMagick never parses anything else.
-    static final List<String> ALLOWED_UNTRUSTED = List.of("VipsForeignLoadMagickBuffer");
+    /// Untrusted in libvips' eyes but needed: ImageMagick for BMP and ICO, librsvg for SVG. The pipeline
+    /// picks the loader from its own magic-byte sniffing, so each is handed only its own format.
+    static final List<String> ALLOWED_UNTRUSTED = List.of("VipsForeignLoadMagickBuffer", "VipsForeignLoadSvgBuffer");
     private static Vips instance;
 
     private final Native n;
@@ -66,24 +66,6 @@ public final class Vips {
 
     public String version() {
         return version;
-    }
-
-    /// The nickname of the loader libvips would pick for these bytes (`jpegload_buffer`, ...), judged from
-    /// their first 64 KiB, or empty when no loader recognises them.
-    public Optional<String> loaderFor(byte[] bytes) {
-        int length = Math.min(bytes.length, 64 * 1024);
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment data = arena.allocate(Math.max(1, length));
-            MemorySegment.copy(bytes, 0, data, ValueLayout.JAVA_BYTE, 0, length);
-            MemorySegment name = (MemorySegment) n.vips_foreign_find_load_buffer.invoke(data, (long) length);
-            if (name.equals(MemorySegment.NULL)) {
-                VipsErrors.of("find_load", n);
-                return Optional.empty();
-            }
-            return Optional.of(nickname(GValues.string(name)));
-        } catch (Throwable e) {
-            throw new IllegalStateException("vips_foreign_find_load_buffer", e);
-        }
     }
 
     /// What libvips holds right now: tracked pixel memory, allocations, open files and live objects.
@@ -141,13 +123,5 @@ public final class Vips {
             case byte[] b -> types.blob();
             default -> throw new IllegalArgumentException("cannot store a " + value.getClass() + " in a header");
         };
-    }
-
-    /// `VipsForeignLoadJpegBuffer` → `jpegload_buffer`, the name operations are called by.
-    static String nickname(String typeName) {
-        String base = typeName.replaceFirst("^VipsForeignLoad", "");
-        boolean buffer = base.endsWith("Buffer");
-        String format = (buffer ? base.substring(0, base.length() - "Buffer".length()) : base).toLowerCase(java.util.Locale.ROOT);
-        return format.replaceFirst("^(nsgif|gifns)$", "gif") + "load" + (buffer ? "_buffer" : "");
     }
 }

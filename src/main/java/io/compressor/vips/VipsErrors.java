@@ -12,7 +12,8 @@ import java.util.Locale;
 /// rest is `internal`.
 final class VipsErrors {
     private static final List<String> UNSUPPORTED = List.of("not a known buffer format", "not a known file format",
-            "is not a known", "unsupported image format", "no known loader");
+            "is not a known", "unsupported image format", "no known loader",
+            "operation is blocked");
     private static final List<String> CORRUPT = List.of("load:", "load_buffer:", "load_source:", "premature end",
             "truncated", "corrupt", "damaged", "read error", "not enough data", "unexpected end", "vipsjpeg",
             "png2vips", "vipspng", "libspng", "tiff2vips", "crc error", "decode");

@@ -14,7 +14,6 @@ class VipsSmokeIT {
             VImage black = scope.image("black", Map.of("width", 64, "height", 32, "bands", 3));
             VImage grey = black.apply("linear", Map.of("a", new double[] {1}, "b", new double[] {128}));
             byte[] jpeg = grey.apply("cast", Map.of("format", "uchar")).save("jpegsave_buffer", Map.of("Q", 80, "strip", true));
-            System.out.println("jpeg bytes " + jpeg.length + " loader " + vips.loaderFor(jpeg));
             VImage back = scope.image("jpegload_buffer", Map.of("buffer", jpeg));
             assertThat(back.width()).isEqualTo(64);
             assertThat(back.height()).isEqualTo(32);

@@ -1,0 +1,78 @@
+package io.compressor.pipeline;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/// The saver and its options for each output format and compression level: the table of
+/// `docs/compression.md`, written once. An explicit `quality` replaces the level's quality.
+final class EncoderSettings {
+    private EncoderSettings() {}
+
+    static String saver(ImageFormat format) {
+        return switch (format) {
+            case JPEG -> "jpegsave_buffer";
+            case PNG -> "pngsave_buffer";
+            case WEBP -> "webpsave_buffer";
+            case AVIF -> "heifsave_buffer";
+            case GIF -> "gifsave_buffer";
+            default -> throw new IllegalArgumentException("cannot write " + format);
+        };
+    }
+
+    /// Saver options, without metadata handling (the pipeline adds `strip`).
+    static Map<String, Object> options(ImageFormat format, Compression level, OptionalInt quality) {
+        Map<String, Object> o = new HashMap<>();
+        switch (format) {
+            case JPEG -> {
+                o.put("Q", quality.orElse(pick(level, 85, 78, 65, 95)));
+                o.put("optimize_coding", true);
+                o.put("interlace", true);
+                o.put("subsample_mode", level == Compression.MEDIUM || level == Compression.LOSSLESS ? "off" : "on");
+            }
+            case PNG -> {
+                o.put("compression", 9);
+                if (level != Compression.LOSSLESS) {
+                    o.put("palette", true);
+                    o.put("Q", quality.orElse(pick(level, 90, 80, 60, 100)));
+                    o.put("effort", 7);
+                    o.put("dither", 1.0);
+                }
+            }
+            case WEBP -> {
+                if (level == Compression.LOSSLESS) {
+                    o.put("lossless", true);
+                } else {
+                    o.put("Q", quality.orElse(pick(level, 82, 75, 60, 100)));
+                    o.put("smart_subsample", level == Compression.MEDIUM);
+                }
+                o.put("effort", 4);
+            }
+            case AVIF -> {
+                o.put("compression", "av1");
+                if (level == Compression.LOSSLESS) {
+                    o.put("lossless", true);
+                } else {
+                    o.put("Q", quality.orElse(pick(level, 60, 50, 40, 100)));
+                }
+                o.put("effort", 2);
+            }
+            case GIF -> {
+                o.put("effort", 7);
+                o.put("bitdepth", level == Compression.ULTRA ? 6 : 8);
+                o.put("interframe_maxerror", level == Compression.ULTRA ? 8.0 : level == Compression.HIGH ? 3.0 : 0.0);
+            }
+            default -> throw new IllegalArgumentException("cannot write " + format);
+        }
+        return o;
+    }
+
+    private static int pick(Compression level, int medium, int high, int ultra, int lossless) {
+        return switch (level) {
+            case MEDIUM -> medium;
+            case HIGH -> high;
+            case ULTRA -> ultra;
+            case LOSSLESS -> lossless;
+        };
+    }
+}

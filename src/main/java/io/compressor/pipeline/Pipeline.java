@@ -1,0 +1,56 @@
+package io.compressor.pipeline;
+
+import io.compressor.vips.Scope;
+import io.compressor.vips.VImage;
+import io.compressor.vips.Vips;
+import java.util.Map;
+
+/// One image through the engine: probe and limits, plan, load, the steps, encode, and the rule that
+/// an output is never larger than its input when the client asked for no change it would need.
+public final class Pipeline {
+    private final Vips vips;
+    private final Probe probe;
+
+    public Pipeline(Vips vips, Limits limits) {
+        this.vips = vips;
+        this.probe = new Probe(limits);
+    }
+
+    public Result process(byte[] input, ProcessOptions options) {
+        try (Scope scope = vips.scope()) {
+            ImageInfo info = probe.probe(scope, input);
+            Geometry geometry = Planner.plan(info.width(), info.height(), info.orientation(), options.resize());
+            Result best = null;
+            for (ImageFormat target : Formats.candidates(options.format(), info)) {
+                Result candidate = encode(scope, input, new Steps.Job(info, geometry, options, target,
+                        info.animated() && target.animates()));
+                if (best == null || candidate.bytes().length < best.bytes().length) {
+                    best = candidate;
+                }
+            }
+            return neverLarger(input, info, geometry, best);
+        }
+    }
+
+    private Result encode(Scope scope, byte[] input, Steps.Job job) {
+        VImage image = Steps.load(scope, input, job);
+        for (Steps.Step step : Steps.ALL) {
+            image = step.apply(image, job);
+        }
+        Map<String, Object> saveOptions = new java.util.HashMap<>(
+                EncoderSettings.options(job.target(), job.options().compression(), job.options().quality()));
+        saveOptions.put("strip", Metadata.stripAll(job.options()));
+        byte[] bytes = image.save(EncoderSettings.saver(job.target()), saveOptions);
+        int height = job.animated() ? image.intHeader("page-height", image.height()) : image.height();
+        return new Result(bytes, job.target(), image.width(), height, job.info(), false);
+    }
+
+    /// Same format and no change of size asked: the input itself when re-encoding did not make it smaller.
+    private static Result neverLarger(byte[] input, ImageInfo info, Geometry geometry, Result encoded) {
+        boolean sameImage = encoded.format() == info.format() && !geometry.changesSize();
+        if (sameImage && encoded.bytes().length >= input.length) {
+            return new Result(input, info.format(), geometry.orientedWidth(), geometry.orientedHeight(), info, true);
+        }
+        return encoded;
+    }
+}

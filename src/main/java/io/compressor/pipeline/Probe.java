@@ -1,0 +1,55 @@
+package io.compressor.pipeline;
+
+import io.compressor.error.ErrorCode;
+import io.compressor.error.ServiceException;
+import io.compressor.vips.Scope;
+import io.compressor.vips.VImage;
+import java.util.Map;
+
+/// Finds the format and reads the header only, then enforces the limits, so that a pixel bomb is
+/// refused before a single pixel is decoded.
+final class Probe {
+    private final Limits limits;
+
+    Probe(Limits limits) {
+        this.limits = limits;
+    }
+
+    ImageInfo probe(Scope scope, byte[] input) {
+        if (input.length > limits.maxInputBytes()) {
+            throw new ServiceException(ErrorCode.FILE_TOO_LARGE, "The file is " + input.length + " bytes; the limit is "
+                    + limits.maxInputBytes() + " bytes.");
+        }
+        ImageFormat sniffed = Sniff.format(input).orElseThrow(Probe::unsupported);
+        String loader = Sniff.loader(sniffed);
+        VImage header = scope.image(loader, Map.of("buffer", input, "fail_on", "truncated"));
+        ImageFormat format = heifFormat(sniffed, header);
+        int frames = Math.max(1, header.intHeader("n-pages", 1));
+        int bands = header.bands();
+        String interpretation = String.valueOf(header.header("interpretation").orElse(""));
+        boolean alpha = bands == 2 || bands == 5 || (bands == 4 && !"cmyk".equals(interpretation));
+        String bandFormat = String.valueOf(header.header("format").orElse("uchar"));
+        ImageInfo info = new ImageInfo(format, loader, header.width(), header.height(), frames, alpha,
+                "cmyk".equals(interpretation), header.intHeader("orientation", 1), header.header("icc-profile-data").isPresent(),
+                bandFormat.equals("ushort") ? 16 : bandFormat.equals("uchar") || bandFormat.equals("char") ? 8 : 32);
+        if (info.totalPixels() > limits.maxInputPixels()) {
+            throw new ServiceException(ErrorCode.IMAGE_TOO_LARGE, "The image is " + info.width() + "x" + info.height()
+                    + (frames > 1 ? " x " + frames + " frames" : "") + " = " + info.totalPixels()
+                    + " pixels; the limit is " + limits.maxInputPixels() + " pixels.");
+        }
+        return info;
+    }
+
+    /// The `ftyp` brands can mislead (`mif1` is either); the codec in the header decides.
+    private static ImageFormat heifFormat(ImageFormat sniffed, VImage header) {
+        if (sniffed != ImageFormat.AVIF && sniffed != ImageFormat.HEIC) {
+            return sniffed;
+        }
+        return "av1".equals(header.header("heif-compression").orElse("")) ? ImageFormat.AVIF : ImageFormat.HEIC;
+    }
+
+    private static ServiceException unsupported() {
+        return new ServiceException(ErrorCode.UNSUPPORTED_FORMAT, "The file is not an image in a supported format"
+                + " (JPEG, PNG, WebP, AVIF, HEIC, GIF, TIFF, BMP, SVG, ICO).");
+    }
+}

@@ -1,0 +1,5 @@
+package io.compressor.pipeline;
+
+/// The optimized image. `unchanged` is true when the input bytes were returned as they were, because
+/// nothing asked for a change that re-encoding would not have made larger.
+public record Result(byte[] bytes, ImageFormat format, int width, int height, ImageInfo input, boolean unchanged) {}

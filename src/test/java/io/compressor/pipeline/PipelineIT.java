@@ -1,0 +1,208 @@
+package io.compressor.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.compressor.error.ServiceException;
+import io.compressor.vips.Scope;
+import io.compressor.vips.VImage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/// The engine's promises, one by one, on images made for each.
+class PipelineIT {
+    private static final Pipeline PIPELINE = new Pipeline(Fixtures.VIPS, new Limits(64 << 20, 100_000_000));
+    private static final long REFERENCE = Looks.dHash(Fixtures.encode(ImageFormat.PNG, false));
+
+    private static ProcessOptions options(OutputFormat format, Resize resize, MetadataKind... keep) {
+        return new ProcessOptions(Compression.HIGH, OptionalInt.empty(), format, Optional.ofNullable(resize), Set.of(keep));
+    }
+
+    private static <T> T header(byte[] encoded, java.util.function.Function<VImage, T> read) {
+        ImageFormat format = Sniff.format(encoded).orElseThrow();
+        try (Scope scope = Fixtures.VIPS.scope()) {
+            return read.apply(scope.image(Sniff.loader(format), format.animates()
+                    ? Map.of("buffer", encoded, "n", -1) : Map.of("buffer", encoded)));
+        }
+    }
+
+    @ParameterizedTest(name = "orientation {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void exifOrientationIsAppliedToThePixelsAndTheTagIsReset(int orientation) {
+        byte[] input = Fixtures.oriented(orientation);
+        Result result = PIPELINE.process(input, options(OutputFormat.PNG, null, MetadataKind.EXIF));
+        assertThat(List.of(result.width(), result.height())).containsExactly(Fixtures.W, Fixtures.H);
+        assertThat(Looks.distance(Looks.dHash(result.bytes()), REFERENCE)).isLessThanOrEqualTo(2);
+        assertThat((int) header(result.bytes(), i -> i.intHeader("orientation", 1))).isEqualTo(1);
+    }
+
+    @Test
+    void aCmykJpegComesOutInSrgbWithItsColours() {
+        Result result = PIPELINE.process(Fixtures.cmykJpeg(200, 30, 30), options(OutputFormat.JPEG, null));
+        assertThat((int) header(result.bytes(), VImage::bands)).isEqualTo(3);
+        int[] mean = Looks.meanColour(result.bytes());
+        assertThat(mean[0]).isBetween(185, 215);
+        assertThat(mean[1]).isBetween(15, 50);
+        assertThat(mean[2]).isBetween(15, 50);
+    }
+
+    @Test
+    void sixteenBitPngBecomesEightBit() {
+        Result result = PIPELINE.process(Fixtures.png16(), options(OutputFormat.PNG, null));
+        assertThat(result.input().bitsPerSample()).isEqualTo(16);
+        assertThat((Object) header(result.bytes(), i -> i.header("format").orElseThrow())).isEqualTo("uchar");
+        assertThat(Looks.distance(Looks.dHash(result.bytes()), REFERENCE)).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void alphaIntoJpegIsFlattenedOntoTheBackground() {
+        byte[] transparent;
+        try (Scope scope = Fixtures.VIPS.scope()) {
+            transparent = scope.image("black", Map.of("width", 32, "height", 32, "bands", 4))
+                    .apply("cast", Map.of("format", "uchar")).apply("copy", Map.of("interpretation", "srgb"))
+                    .save("pngsave_buffer", Map.of());
+        }
+        Resize red = new Resize(32, 32, ResizeMode.FILL, Gravity.CENTER, true, Color.parse("#ff0000"));
+        assertThat(Looks.meanColour(PIPELINE.process(transparent, options(OutputFormat.JPEG, null)).bytes()))
+                .containsExactly(255, 255, 255);
+        int[] onRed = Looks.meanColour(PIPELINE.process(transparent, options(OutputFormat.JPEG, red)).bytes());
+        assertThat(onRed[0]).isGreaterThan(245);
+        assertThat(onRed[1]).isLessThan(10);
+    }
+
+    @Test
+    void autoKeepsAlphaInPngAndTurnsFormatsBrowsersCannotShowIntoJpegOrPng() {
+        assertThat(PIPELINE.process(Fixtures.encode(ImageFormat.PNG, true), options(OutputFormat.AUTO, null)).format())
+                .isEqualTo(ImageFormat.PNG);
+        assertThat(PIPELINE.process(Fixtures.encode(ImageFormat.TIFF, false), options(OutputFormat.AUTO, null)).format())
+                .isEqualTo(ImageFormat.JPEG);
+        assertThat(PIPELINE.process(Fixtures.encode(ImageFormat.TIFF, true), options(OutputFormat.AUTO, null)).format())
+                .isEqualTo(ImageFormat.PNG);
+        assertThat(PIPELINE.process(Fixtures.encode(ImageFormat.BMP, false), options(OutputFormat.AUTO, null)).format())
+                .isEqualTo(ImageFormat.JPEG);
+        assertThat(PIPELINE.process(Fixtures.encode(ImageFormat.WEBP, false), options(OutputFormat.AUTO, null)).format())
+                .isEqualTo(ImageFormat.WEBP);
+    }
+
+    @Test
+    void smallestKeepsTheSmallestOfTheWebFormats() {
+        byte[] input = Fixtures.encode(ImageFormat.PNG, false);
+        Result smallest = PIPELINE.process(input, options(OutputFormat.SMALLEST, null));
+        for (OutputFormat each : List.of(OutputFormat.JPEG, OutputFormat.WEBP, OutputFormat.AVIF)) {
+            assertThat(smallest.bytes().length).isLessThanOrEqualTo(PIPELINE.process(input, options(each, null)).bytes().length);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"GIF", "WEBP"})
+    void animationsKeepEveryFrameTheirDelaysAndLoop(String name) {
+        ImageFormat format = ImageFormat.valueOf(name);
+        byte[] input = Fixtures.animated(format);
+        Resize half = new Resize(30, 20, ResizeMode.FIT, Gravity.CENTER, true, Color.WHITE);
+        for (OutputFormat out : List.of(OutputFormat.GIF, OutputFormat.WEBP)) {
+            Result result = PIPELINE.process(input, options(out, half));
+            assertThat(result.input().frames()).isEqualTo(3);
+            assertThat(List.of(result.width(), result.height())).containsExactly(30, 20);
+            assertThat((int) header(result.bytes(), i -> i.intHeader("n-pages", 1))).isEqualTo(3);
+            assertThat((int) header(result.bytes(), i -> i.intHeader("page-height", 0))).isEqualTo(20);
+            assertThat((int[]) header(result.bytes(), i -> (int[]) i.header("delay").orElseThrow())).containsExactly(100, 100, 100);
+            assertThat((int) header(result.bytes(), i -> i.intHeader("loop", -1))).isZero();
+        }
+        Result still = PIPELINE.process(input, options(OutputFormat.PNG, half));
+        assertThat(List.of(still.width(), still.height())).containsExactly(30, 20);
+        assertThat((int) header(still.bytes(), VImage::height)).isEqualTo(20);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"JPEG", "PNG"})
+    void truncatedFilesAreCorruptNotGreyHalfImages(String name) {
+        byte[] truncated = Fixtures.truncated(Fixtures.encode(ImageFormat.valueOf(name), false));
+        assertThatThrownBy(() -> PIPELINE.process(truncated, options(OutputFormat.AUTO, null)))
+                .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo("corrupt_image"));
+    }
+
+    @Test
+    void randomBytesAreAnUnsupportedFormat() {
+        assertThatThrownBy(() -> PIPELINE.process(Fixtures.randomBytes(), options(OutputFormat.AUTO, null)))
+                .isInstanceOfSatisfying(ServiceException.class, e -> {
+                    assertThat(e.code()).isEqualTo("unsupported_format");
+                    assertThat(e.status()).isEqualTo(422);
+                });
+    }
+
+    @Test
+    void aPixelBombIsRefusedBeforeDecodingWithoutMemoryGrowth() {
+        long before = Fixtures.VIPS.stats().trackedMemory();
+        byte[] bomb = Fixtures.pixelBomb();
+        assertThat(bomb.length).isLessThan(100);
+        assertThatThrownBy(() -> PIPELINE.process(bomb, options(OutputFormat.AUTO, null)))
+                .isInstanceOfSatisfying(ServiceException.class, e -> {
+                    assertThat(e.code()).isEqualTo("image_too_large");
+                    assertThat(e.getMessage()).contains("50000x50000").contains("limit is 100000000 pixels");
+                });
+        assertThat(Fixtures.VIPS.stats().trackedMemory()).isLessThanOrEqualTo(before + 1024 * 1024);
+    }
+
+    @Test
+    void aFileOverTheByteLimitIsRefused() {
+        Pipeline tiny = new Pipeline(Fixtures.VIPS, new Limits(1000, 100_000_000));
+        assertThatThrownBy(() -> tiny.process(Fixtures.encode(ImageFormat.PNG, false), options(OutputFormat.AUTO, null)))
+                .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo("file_too_large"));
+    }
+
+    @Test
+    void theOutputIsNeverLargerThanAnInputOfTheSameFormatWithoutResize() {
+        byte[] tight;
+        try (Scope scope = Fixtures.VIPS.scope()) {
+            tight = Fixtures.reference(scope, false).save("jpegsave_buffer", Map.of("Q", 20, "strip", true,
+                    "optimize_coding", true, "interlace", true));
+        }
+        Result result = PIPELINE.process(tight, options(OutputFormat.AUTO, null));
+        assertThat(result.unchanged()).isTrue();
+        assertThat(result.bytes()).isEqualTo(tight);
+        Result resized = PIPELINE.process(tight, options(OutputFormat.AUTO, new Resize(60, 0, ResizeMode.AUTO,
+                Gravity.CENTER, false, Color.WHITE)));
+        assertThat(resized.unchanged()).isFalse();
+        assertThat(resized.width()).isEqualTo(60);
+    }
+
+    @Test
+    void metadataIsStrippedByDefaultAndKeptWhenListed() {
+        byte[] input = Fixtures.oriented(1);
+        assertThat((boolean) header(input, i -> i.header("exif-data").isPresent())).isTrue();
+        byte[] stripped = PIPELINE.process(input, options(OutputFormat.JPEG, null)).bytes();
+        assertThat((boolean) header(stripped, i -> i.header("exif-data").isPresent())).isFalse();
+        assertThat((boolean) header(stripped, i -> i.header("icc-profile-data").isPresent())).isFalse();
+        byte[] kept = PIPELINE.process(input, options(OutputFormat.JPEG, null, MetadataKind.EXIF)).bytes();
+        assertThat((boolean) header(kept, i -> i.header("exif-data").isPresent())).isTrue();
+        byte[] cmykKept = PIPELINE.process(Fixtures.cmykJpeg(10, 200, 10), options(OutputFormat.JPEG, null, MetadataKind.ICC)).bytes();
+        assertThat((boolean) header(cmykKept, i -> i.header("icc-profile-data").isPresent())).isTrue();
+    }
+
+    @Test
+    void strongerCompressionGivesSmallerFilesAndQualityOverridesIt() {
+        byte[] input = Fixtures.encode(ImageFormat.PNG, false);
+        int[] sizes = Arrays.stream(new Compression[] {Compression.MEDIUM, Compression.HIGH, Compression.ULTRA})
+                .mapToInt(c -> PIPELINE.process(input, new ProcessOptions(c, OptionalInt.empty(), OutputFormat.JPEG,
+                        Optional.empty(), Set.of())).bytes().length).toArray();
+        assertThat(sizes[0]).isGreaterThan(sizes[1]);
+        assertThat(sizes[1]).isGreaterThan(sizes[2]);
+        int q20 = PIPELINE.process(input, new ProcessOptions(Compression.MEDIUM, OptionalInt.of(20), OutputFormat.JPEG,
+                Optional.empty(), Set.of())).bytes().length;
+        assertThat(q20).isLessThan(sizes[2]);
+    }
+
+    @Test
+    void smartGravityCropsToTheBoxAroundTheMostInterestingRegion() {
+        Result result = PIPELINE.process(Fixtures.encode(ImageFormat.PNG, false), options(OutputFormat.PNG,
+                new Resize(50, 150, ResizeMode.FIT, Gravity.SMART, true, Color.WHITE)));
+        assertThat(List.of(result.width(), result.height())).containsExactly(50, 150);
+    }
+}
