@@ -20,6 +20,7 @@ public final class Scope implements AutoCloseable, VImage.Owner {
     @Override
     public VImage adopt(MemorySegment pointer) {
         if (closed) {
+            new VImage(vips, this, pointer).release();
             throw new IllegalStateException("scope is closed");
         }
         VImage image = new VImage(vips, this, pointer);
@@ -34,11 +35,14 @@ public final class Scope implements AutoCloseable, VImage.Owner {
 
     /// Runs any operation and returns its required outputs.
     public Map<String, Object> call(String operation, Map<String, ?> inputs) {
-        return vips.operation().call(operation, inputs, List.of(), this);
+        return call(operation, inputs, List.of());
     }
 
     /// Runs any operation and returns its required outputs and the optional ones named.
     public Map<String, Object> call(String operation, Map<String, ?> inputs, List<String> optionalOutputs) {
+        if (closed) {
+            throw new IllegalStateException("scope is closed");
+        }
         return vips.operation().call(operation, inputs, optionalOutputs, this);
     }
 

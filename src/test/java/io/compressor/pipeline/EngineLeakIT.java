@@ -1,0 +1,54 @@
+package io.compressor.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.compressor.error.ServiceException;
+import io.compressor.vips.Vips;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/// Hundreds of pipelines, successful and failing, leave libvips exactly as they found it: no tracked
+/// memory, no open file and no live object (so every image reference was released).
+class EngineLeakIT {
+    @Test
+    void nothingNativeOutlivesAPipeline() {
+        Pipeline pipeline = new Pipeline(Fixtures.VIPS, new Limits(64 << 20, 100_000_000));
+        List<byte[]> inputs = List.of(Fixtures.encode(ImageFormat.JPEG, false), Fixtures.encode(ImageFormat.PNG, true),
+                Fixtures.encode(ImageFormat.WEBP, false), Fixtures.animated(ImageFormat.GIF), Fixtures.oriented(6),
+                Fixtures.cmykJpeg(20, 120, 220), Fixtures.truncated(Fixtures.encode(ImageFormat.JPEG, false)),
+                Fixtures.randomBytes(), Fixtures.pixelBomb());
+        List<ProcessOptions> options = List.of(ProcessOptions.DEFAULTS,
+                new ProcessOptions(Compression.ULTRA, OptionalInt.empty(), OutputFormat.WEBP,
+                        Optional.of(new Resize(64, 64, ResizeMode.FIT, Gravity.SMART, true, Color.WHITE)), Set.of()),
+                new ProcessOptions(Compression.MEDIUM, OptionalInt.empty(), OutputFormat.PNG,
+                        Optional.of(new Resize(50, 90, ResizeMode.FILL, Gravity.TOP, true, Color.parse("#00000000"))),
+                        Set.of(MetadataKind.EXIF)),
+                new ProcessOptions(Compression.HIGH, OptionalInt.of(60), OutputFormat.JPEG,
+                        Optional.of(new Resize(30, 30, ResizeMode.CROP, Gravity.BOTTOM_RIGHT, false, Color.WHITE)), Set.of()));
+        Vips.Stats before = Fixtures.VIPS.stats();
+        int done = 0;
+        int failed = 0;
+        for (int round = 0; round < 9; round++) {
+            for (byte[] input : inputs) {
+                for (ProcessOptions option : options) {
+                    try {
+                        pipeline.process(input, option);
+                        done++;
+                    } catch (ServiceException expected) {
+                        failed++;
+                    }
+                }
+            }
+        }
+        Vips.Stats after = Fixtures.VIPS.stats();
+        assertThat(done + failed).isEqualTo(324);
+        assertThat(failed).isEqualTo(9 * 3 * 4);
+        assertThat(after.liveObjects()).as("live libvips objects").isEqualTo(before.liveObjects());
+        assertThat(after.trackedMemory()).as("tracked memory").isEqualTo(before.trackedMemory());
+        assertThat(after.trackedAllocations()).as("tracked allocations").isEqualTo(before.trackedAllocations());
+        assertThat(after.openFiles()).as("open files").isEqualTo(before.openFiles());
+    }
+}

@@ -1,0 +1,68 @@
+package io.compressor.vips;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.compressor.error.ServiceException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/// The generic binding: any operation by name, typed arguments both ways, errors classified, scopes released.
+class VipsBindingIT {
+    private static final Vips VIPS = Vips.start(new VipsConfig(VipsConfig.DEFAULT_LIBRARY, 0));
+
+    @Test
+    void callsOperationsByNameAndReadsTheirOutputs() {
+        assertThat(VIPS.version()).startsWith("8.");
+        try (Scope scope = VIPS.scope()) {
+            VImage grey = scope.image("black", Map.of("width", 64, "height", 32, "bands", 3))
+                    .apply("linear", Map.of("a", new double[] {1}, "b", new double[] {128}))
+                    .apply("cast", Map.of("format", "uchar"));
+            byte[] jpeg = grey.save("jpegsave_buffer", Map.of("Q", 80, "strip", true));
+            assertThat(jpeg).startsWith(0xff, 0xd8, 0xff);
+            VImage back = scope.image("jpegload_buffer", Map.of("buffer", jpeg));
+            assertThat(back.width()).isEqualTo(64);
+            assertThat(back.height()).isEqualTo(32);
+            assertThat(back.header("interpretation")).contains("srgb");
+            assertThat(back.header("no-such-field")).isEmpty();
+            double average = (double) scope.call("avg", Map.of("in", back)).get("out");
+            assertThat(average).isBetween(126.0, 130.0);
+            assertThat(VIPS.stats().liveObjects()).isPositive();
+        }
+        assertThat(VIPS.stats().liveObjects()).isZero();
+    }
+
+    @Test
+    void headersCanBeSetAndRemovedOnAPrivateCopy() {
+        try (Scope scope = VIPS.scope()) {
+            VImage image = scope.image("black", Map.of("width", 4, "height", 4));
+            VImage tagged = image.withHeader("orientation", 6).withHeader("delay", new int[] {40, 50});
+            assertThat(tagged.intHeader("orientation", 1)).isEqualTo(6);
+            assertThat((int[]) tagged.header("delay").orElseThrow()).containsExactly(40, 50);
+            assertThat(image.header("orientation")).isEmpty();
+            assertThat(tagged.withHeader("orientation", null).header("orientation")).isEmpty();
+        }
+    }
+
+    @Test
+    void errorsAreClassifiedAndBadArgumentsNamed() {
+        try (Scope scope = VIPS.scope()) {
+            assertThatThrownBy(() -> scope.image("jpegload_buffer", Map.of("buffer", new byte[] {1, 2, 3})))
+                    .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isIn("corrupt_image", "unsupported_format"));
+            assertThatThrownBy(() -> scope.image("black", Map.of("width", 4, "height", 4, "colour", 3)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("black has no input argument colour");
+            assertThatThrownBy(() -> scope.image("no_such_operation", Map.of()))
+                    .isInstanceOfSatisfying(VipsException.class, e -> assertThat(e.code()).isEqualTo("internal"));
+        }
+        assertThat(VIPS.stats().liveObjects()).isZero();
+    }
+
+    @Test
+    void aClosedScopeTakesNoMoreImages() {
+        Scope scope = VIPS.scope();
+        scope.close();
+        assertThatThrownBy(() -> scope.image("black", Map.of("width", 2, "height", 2)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("scope is closed");
+        assertThat(VIPS.stats().liveObjects()).isZero();
+    }
+}
