@@ -6,7 +6,7 @@ import io.compressor.api.HttpServer;
 import io.compressor.db.Database;
 import io.compressor.db.SqlAccountStore;
 import io.compressor.db.SqlApiKeyStore;
-import io.compressor.pipeline.Limits;
+import io.compressor.pipeline.Pipeline;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -20,12 +20,11 @@ import java.time.Clock;
 /// The composition root: builds every service from one `AppConfig`, in dependency order.
 /// Nothing else in the code base wires objects together or holds static state.
 final class Application implements AutoCloseable {
-    static final Limits LIMITS = new Limits(32L * 1024 * 1024, 100_000_000L);
-
     private final AppConfig config;
     private final Database database;
     private final AccountService accounts;
     private final ApiKeyService keys;
+    private Pipeline pipeline;
 
     private Application(AppConfig config, Database database) {
         this.config = config;
@@ -47,6 +46,14 @@ final class Application implements AutoCloseable {
         return keys;
     }
 
+    /// The image engine; libvips is loaded on first use, so commands that need no images never load it.
+    synchronized Pipeline pipeline() {
+        if (pipeline == null) {
+            pipeline = Pipeline.start(config.engine());
+        }
+        return pipeline;
+    }
+
     /// A new HTTP server over these services, with its own metrics registry and the JVM's figures.
     HttpServer httpServer() {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -56,7 +63,7 @@ final class Application implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
-        return new HttpServer(config.api(), new HttpServer.Services(accounts, keys, database::ping, metrics, LIMITS));
+        return new HttpServer(config.api(), new HttpServer.Services(accounts, keys, database::ping, metrics, config.engine().limits()));
     }
 
     @Override

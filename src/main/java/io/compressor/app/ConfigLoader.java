@@ -4,6 +4,8 @@ import static io.compressor.app.Settings.*;
 
 import io.compressor.api.ApiConfig;
 import io.compressor.db.DbConfig;
+import io.compressor.pipeline.EngineConfig;
+import io.compressor.pipeline.Limits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +22,11 @@ final class ConfigLoader {
         Path dataDir = Path.of(env.text(DATA_DIR, DATA_DIR.defaultValue()));
         ApiConfig api = api(env);
         DbConfig db = database(env, dataDir);
+        EngineConfig engine = engine(env);
         if (!env.problems().isEmpty()) {
             throw new ConfigException(env.problems());
         }
-        return new AppConfig(dataDir, api, db);
+        return new AppConfig(dataDir, api, db, engine);
     }
 
     private static ApiConfig api(Environment env) {
@@ -52,6 +55,15 @@ final class ConfigLoader {
         }
         env.problem(PUBLIC_URL, "expected an absolute http:// or https:// URL but received \"" + value + "\"");
         return Optional.empty();
+    }
+
+    private static EngineConfig engine(Environment env) {
+        String library = env.text(VIPS_LIBRARY, VIPS_LIBRARY.defaultValue());
+        if (library.contains("/") && !java.nio.file.Files.isReadable(Path.of(library))) {
+            env.problem(VIPS_LIBRARY, "file \"" + library + "\" does not exist or cannot be read");
+        }
+        Limits limits = new Limits(env.whole(MAX_INPUT_BYTES, 1, Long.MAX_VALUE), env.whole(MAX_INPUT_PIXELS, 1, Long.MAX_VALUE));
+        return new EngineConfig(library, env.integer(VIPS_THREADS, 0, 1024), limits);
     }
 
     private static DbConfig database(Environment env, Path dataDir) {

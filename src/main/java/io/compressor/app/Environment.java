@@ -26,14 +26,14 @@ final class Environment {
         return optional(setting).orElse(fallback);
     }
 
-    int integer(Setting setting, int min, int max) {
-        int fallback = Integer.parseInt(setting.defaultValue());
+    long whole(Setting setting, long min, long max) {
+        long fallback = Long.parseLong(setting.defaultValue());
         String value = optional(setting).orElse(null);
         if (value == null) {
             return fallback;
         }
         try {
-            int parsed = Integer.parseInt(value);
+            long parsed = Long.parseLong(value);
             if (parsed >= min && parsed <= max) {
                 return parsed;
             }
@@ -42,6 +42,10 @@ final class Environment {
         }
         problem(setting, "expected a whole number from " + min + " to " + max + " but received \"" + value + "\"");
         return fallback;
+    }
+
+    int integer(Setting setting, int min, int max) {
+        return (int) whole(setting, min, max);
     }
 
     Optional<Path> readableFile(Setting setting) {

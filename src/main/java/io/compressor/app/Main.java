@@ -22,6 +22,7 @@ public final class Main {
                 .addSubcommand(new ServeCommand(env))
                 .addSubcommand(new AccountsCommand(env))
                 .addSubcommand(new KeysCommand(env))
+                .addSubcommand(new OptimizeCommand(env))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, line, parsed) -> report(e, err));

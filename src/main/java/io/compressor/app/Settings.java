@@ -24,11 +24,20 @@ final class Settings {
             "PEM certificate chain; with `COMPRESSOR_TLS_KEY` the server speaks HTTPS.");
     static final Setting TLS_KEY = new Setting("COMPRESSOR_TLS_KEY", "(none)",
             "PEM private key (PKCS#8 `BEGIN PRIVATE KEY`) for `COMPRESSOR_TLS_CERT`.");
+    static final Setting VIPS_LIBRARY = new Setting("COMPRESSOR_VIPS_LIBRARY", "libvips.so.42",
+            "The libvips shared library: a soname, or a path to another build.");
+    static final Setting VIPS_THREADS = new Setting("COMPRESSOR_VIPS_THREADS", "0",
+            "libvips worker threads per image (0: one per core).");
+    static final Setting MAX_INPUT_BYTES = new Setting("COMPRESSOR_MAX_INPUT_BYTES", "104857600",
+            "Largest input file accepted, in bytes; larger is refused with `file_too_large`.");
+    static final Setting MAX_INPUT_PIXELS = new Setting("COMPRESSOR_MAX_INPUT_PIXELS", "100000000",
+            "Largest input accepted, in pixels of all frames together, checked before decoding (`image_too_large`).");
     static final Setting SHUTDOWN_GRACE = new Setting("COMPRESSOR_SHUTDOWN_GRACE_SECONDS", "30",
             "On SIGTERM, how long in-flight requests may take to finish before the server exits.");
 
     static final List<Setting> ALL = List.of(HOST, PORT, PUBLIC_URL, DATA_DIR, DATABASE_URL, DATABASE_USER,
-            DATABASE_PASSWORD, DATABASE_POOL_SIZE, TLS_CERT, TLS_KEY, SHUTDOWN_GRACE);
+            DATABASE_PASSWORD, DATABASE_POOL_SIZE, TLS_CERT, TLS_KEY, VIPS_LIBRARY, VIPS_THREADS, MAX_INPUT_BYTES, MAX_INPUT_PIXELS,
+            SHUTDOWN_GRACE);
 
     private Settings() {}
 }

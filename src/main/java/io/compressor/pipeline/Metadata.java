@@ -3,8 +3,8 @@ package io.compressor.pipeline;
 import io.compressor.vips.VImage;
 import java.util.List;
 
-/// Keeps what the client listed and removes the rest. Without a list, savers simply strip everything.
-/// The copyright, geo and date groups keep only their EXIF tags.
+/// Keeps what the client listed and removes the rest from the image's fields; with no list, savers are
+/// also told to strip. The copyright, geo and date groups keep only their EXIF tags.
 final class Metadata {
     private static final List<String> COPYRIGHT = List.of("exif-ifd0-Copyright", "exif-ifd0-Artist");
     private static final List<String> DATE = List.of("exif-ifd0-DateTime", "exif-ifd2-DateTimeOriginal",
@@ -28,15 +28,23 @@ final class Metadata {
         if (options.keeps(MetadataKind.EXIF)) {
             return kept;
         }
-        boolean someExif = options.keeps(MetadataKind.COPYRIGHT) || options.keeps(MetadataKind.GEO)
-                || options.keeps(MetadataKind.DATE);
-        kept = dropUnless(kept, someExif, "exif-data");
+        kept = dropUnless(kept, someExif(options), "exif-data");
         for (String field : kept.fields()) {
             if (field.startsWith("exif-") && !field.equals("exif-data") && !inKeptGroup(field, options)) {
                 kept = kept.withHeader(field, null);
             }
         }
         return kept;
+    }
+
+    /// WebP needs its metadata removed after encoding (see `WebpChunks`).
+    static byte[] stripWebp(byte[] webp, ProcessOptions options) {
+        return WebpChunks.strip(webp, options.keeps(MetadataKind.ICC), options.keeps(MetadataKind.EXIF) || someExif(options),
+                options.keeps(MetadataKind.XMP));
+    }
+
+    private static boolean someExif(ProcessOptions options) {
+        return options.keeps(MetadataKind.COPYRIGHT) || options.keeps(MetadataKind.GEO) || options.keeps(MetadataKind.DATE);
     }
 
     private static boolean inKeptGroup(String field, ProcessOptions options) {

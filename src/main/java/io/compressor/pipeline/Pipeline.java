@@ -3,6 +3,7 @@ package io.compressor.pipeline;
 import io.compressor.vips.Scope;
 import io.compressor.vips.VImage;
 import io.compressor.vips.Vips;
+import io.compressor.vips.VipsConfig;
 import java.util.Map;
 
 /// One image through the engine: probe and limits, plan, load, the steps, encode, and the rule that
@@ -14,6 +15,16 @@ public final class Pipeline {
     public Pipeline(Vips vips, Limits limits) {
         this.vips = vips;
         this.probe = new Probe(limits);
+    }
+
+    /// Starts libvips (once per process) and returns an engine over it.
+    public static Pipeline start(EngineConfig config) {
+        return new Pipeline(Vips.start(new VipsConfig(config.vipsLibrary(), config.vipsThreads())), config.limits());
+    }
+
+    /// The libvips version in use, for logs and `/health`.
+    public String engineVersion() {
+        return "libvips " + vips.version();
     }
 
     public Result process(byte[] input, ProcessOptions options) {
@@ -41,6 +52,9 @@ public final class Pipeline {
                 EncoderSettings.options(job.target(), job.options().compression(), job.options().quality()));
         saveOptions.put("strip", Metadata.stripAll(job.options()));
         byte[] bytes = image.save(EncoderSettings.saver(job.target()), saveOptions);
+        if (job.target() == ImageFormat.WEBP) {
+            bytes = Metadata.stripWebp(bytes, job.options());
+        }
         int height = job.animated() ? image.intHeader("page-height", image.height()) : image.height();
         return new Result(bytes, job.target(), image.width(), height, job.info(), false);
     }

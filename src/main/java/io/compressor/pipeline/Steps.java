@@ -86,8 +86,10 @@ final class Steps {
                 : converted.apply("cast", Map.of("format", "uchar"));
     }
 
+    /// Removes what is not kept from the image itself: savers' `strip` alone is not enough, since
+    /// libvips 8.14's webpsave ignores it and writes ICC and EXIF anyway.
     static VImage metadata(VImage image, Job job) {
-        return Metadata.stripAll(job.options()) ? image : Metadata.keepListed(image, job.options());
+        return Metadata.keepListed(image, job.options());
     }
 
     static boolean hasAlpha(VImage image) {

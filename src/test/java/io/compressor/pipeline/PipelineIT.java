@@ -177,9 +177,13 @@ class PipelineIT {
     void metadataIsStrippedByDefaultAndKeptWhenListed() {
         byte[] input = Fixtures.oriented(1);
         assertThat((boolean) header(input, i -> i.header("exif-data").isPresent())).isTrue();
-        byte[] stripped = PIPELINE.process(input, options(OutputFormat.JPEG, null)).bytes();
-        assertThat((boolean) header(stripped, i -> i.header("exif-data").isPresent())).isFalse();
-        assertThat((boolean) header(stripped, i -> i.header("icc-profile-data").isPresent())).isFalse();
+        for (OutputFormat format : List.of(OutputFormat.JPEG, OutputFormat.PNG, OutputFormat.WEBP, OutputFormat.AVIF)) {
+            for (byte[] source : List.of(input, Fixtures.cmykJpeg(10, 200, 10))) {
+                byte[] stripped = PIPELINE.process(source, options(format, null)).bytes();
+                assertThat((boolean) header(stripped, i -> i.header("exif-data").isPresent())).as(format + " exif").isFalse();
+                assertThat((boolean) header(stripped, i -> i.header("icc-profile-data").isPresent())).as(format + " icc").isFalse();
+            }
+        }
         byte[] kept = PIPELINE.process(input, options(OutputFormat.JPEG, null, MetadataKind.EXIF)).bytes();
         assertThat((boolean) header(kept, i -> i.header("exif-data").isPresent())).isTrue();
         byte[] cmykKept = PIPELINE.process(Fixtures.cmykJpeg(10, 200, 10), options(OutputFormat.JPEG, null, MetadataKind.ICC)).bytes();
@@ -204,5 +208,25 @@ class PipelineIT {
         Result result = PIPELINE.process(Fixtures.encode(ImageFormat.PNG, false), options(OutputFormat.PNG,
                 new Resize(50, 150, ResizeMode.FIT, Gravity.SMART, true, Color.WHITE)));
         assertThat(List.of(result.width(), result.height())).containsExactly(50, 150);
+    }
+
+    @Test
+    void theCopyrightGroupKeepsOnlyItsExifTags() {
+        byte[] tagged;
+        try (Scope scope = Fixtures.VIPS.scope()) {
+            tagged = Fixtures.reference(scope, false).withHeader("exif-ifd0-Copyright", "ACME Photo")
+                    .withHeader("exif-ifd0-Artist", "Ann Example").withHeader("exif-ifd0-DateTime", "2026:01:02 03:04:05")
+                    .withHeader("exif-ifd0-Make", "CameraCo").save("jpegsave_buffer", Map.of("strip", false));
+        }
+        assertThat((String) header(tagged, i -> String.valueOf(i.header("exif-ifd0-Make").orElse("")))).startsWith("CameraCo");
+        for (OutputFormat format : List.of(OutputFormat.JPEG, OutputFormat.WEBP)) {
+            byte[] kept = PIPELINE.process(tagged, options(format, null, MetadataKind.COPYRIGHT)).bytes();
+            assertThat((String) header(kept, i -> String.valueOf(i.header("exif-ifd0-Copyright").orElse(""))))
+                    .as(format + " copyright").startsWith("ACME Photo");
+            assertThat((String) header(kept, i -> String.valueOf(i.header("exif-ifd0-Artist").orElse(""))))
+                    .as(format + " artist").startsWith("Ann Example");
+            assertThat((boolean) header(kept, i -> i.header("exif-ifd0-DateTime").isPresent())).as(format + " date").isFalse();
+            assertThat((boolean) header(kept, i -> i.header("exif-ifd0-Make").isPresent())).as(format + " make").isFalse();
+        }
     }
 }
