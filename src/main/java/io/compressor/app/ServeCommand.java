@@ -36,6 +36,7 @@ final class ServeCommand implements Callable<Integer> {
         Signal.handle(new Signal("INT"), signal -> stop.countDown());
         try (Application app = Application.open(config)) {
             PrintWriter out = spec.commandLine().getOut();
+            log.info("Image engine: {}", app.pipeline().engineVersion());
             HttpServer server = app.httpServer().start();
             if (app.accounts().none()) {
                 welcome(app, server, out);

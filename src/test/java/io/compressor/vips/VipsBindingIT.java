@@ -65,4 +65,20 @@ class VipsBindingIT {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("scope is closed");
         assertThat(VIPS.stats().liveObjects()).isZero();
     }
+
+    @Test
+    void untrustedLoadersAreBlockedExceptTheListedOnes() {
+        byte[] pdf = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj"
+                + " 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (Scope scope = VIPS.scope()) {
+            assertThatThrownBy(() -> scope.image("pdfload_buffer", Map.of("buffer", pdf)))
+                    .isInstanceOfSatisfying(VipsException.class, e -> {
+                        assertThat(e.code()).isEqualTo("unsupported_format");
+                        assertThat(e.detail()).contains("operation is blocked");
+                    });
+            byte[] svg = "<svg xmlns='http://www.w3.org/2000/svg' width='8' height='4'/>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(scope.image("svgload_buffer", Map.of("buffer", svg)).width()).isEqualTo(8);
+        }
+    }
 }
