@@ -39,7 +39,7 @@ build_if_stale() {
     return 0
   fi
   echo "Building $JAR ..." >&2
-  (cd "$ROOT" && mvn -q -B -DskipTests package >&2)
+  (cd "$ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package >&2)
 }
 
 # The JVM flags every launch uses: native access for libvips and SQLite, UTC for stored times.

@@ -1,5 +1,6 @@
 package io.compressor.pipeline;
 
+import io.compressor.vips.Blob;
 import io.compressor.vips.Scope;
 import io.compressor.vips.VImage;
 import io.compressor.vips.Vips;
@@ -29,11 +30,13 @@ public final class Pipeline {
 
     public Result process(byte[] input, ProcessOptions options) {
         try (Scope scope = vips.scope()) {
-            ImageInfo info = probe.probe(scope, input);
+            probe.checkSize(input);
+            Blob blob = scope.blob(input);
+            ImageInfo info = probe.probe(scope, input, blob);
             Geometry geometry = Planner.plan(info.width(), info.height(), info.orientation(), options.resize());
             Result best = null;
             for (ImageFormat target : Formats.candidates(options.format(), info)) {
-                Result candidate = encode(scope, input, new Steps.Job(info, geometry, options, target,
+                Result candidate = encode(scope, blob, new Steps.Job(info, geometry, options, target,
                         info.animated() && target.animates()));
                 if (best == null || candidate.bytes().length < best.bytes().length) {
                     best = candidate;
@@ -43,8 +46,8 @@ public final class Pipeline {
         }
     }
 
-    private Result encode(Scope scope, byte[] input, Steps.Job job) {
-        VImage image = Steps.load(scope, input, job);
+    private Result encode(Scope scope, Blob blob, Steps.Job job) {
+        VImage image = Steps.load(scope, blob, job);
         for (Steps.Step step : Steps.ALL) {
             image = step.apply(image, job);
         }

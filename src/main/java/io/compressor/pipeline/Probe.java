@@ -2,6 +2,7 @@ package io.compressor.pipeline;
 
 import io.compressor.error.ErrorCode;
 import io.compressor.error.ServiceException;
+import io.compressor.vips.Blob;
 import io.compressor.vips.Scope;
 import io.compressor.vips.VImage;
 import java.util.Map;
@@ -15,14 +16,19 @@ final class Probe {
         this.limits = limits;
     }
 
-    ImageInfo probe(Scope scope, byte[] input) {
+    /// First of all, before the bytes are even copied to libvips.
+    void checkSize(byte[] input) {
         if (input.length > limits.maxInputBytes()) {
             throw new ServiceException(ErrorCode.FILE_TOO_LARGE, "The file is " + input.length + " bytes; the limit is "
                     + limits.maxInputBytes() + " bytes.");
         }
+    }
+
+    /// `blob` holds the same bytes as `input`, already in native memory.
+    ImageInfo probe(Scope scope, byte[] input, Blob blob) {
         ImageFormat sniffed = Sniff.format(input).orElseThrow(Probe::unsupported);
         String loader = Sniff.loader(sniffed);
-        VImage header = scope.image(loader, Map.of("buffer", input, "fail_on", "truncated"));
+        VImage header = scope.image(loader, Map.of("buffer", blob, "fail_on", "truncated"));
         ImageFormat format = heifFormat(sniffed, header);
         int frames = Math.max(1, header.intHeader("n-pages", 1));
         int bands = header.bands();

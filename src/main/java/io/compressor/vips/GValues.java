@@ -6,7 +6,7 @@ import java.lang.foreign.ValueLayout;
 
 /// Converts between Java values and GValues, by the GValue's type.
 /// Java side: Boolean, Integer, Long, Double, String (also enum and flag nicks), `VImage`, `byte[]`
-/// (a blob), `double[]`, `int[]`, `VImage[]`. Every read copies, so nothing borrowed outlives the GValue.
+/// or `Blob` (a blob), `double[]`, `int[]`, `VImage[]`. Every read copies, so nothing borrowed outlives the GValue.
 final class GValues {
     static final long SIZE = 24;
     private final Native n;
@@ -36,7 +36,9 @@ final class GValues {
     }
 
     private void setBoxed(MemorySegment gv, long type, Object value, Arena arena) throws Throwable {
-        if (type == types.blob()) {
+        if (type == types.blob() && value instanceof Blob blob) {
+            n.g_value_set_boxed.invoke(gv, blob.pointer());
+        } else if (type == types.blob()) {
             byte[] bytes = (byte[]) value;
             // libvips reads a loader's buffer lazily, for as long as any derived image lives: give it a
             // g_malloc'd copy that it frees itself, never Java memory.

@@ -39,7 +39,7 @@ final class Native {
             vips_image_get_type, vips_blob_get_type, vips_array_double_get_type, vips_array_int_get_type,
             vips_array_image_get_type, vips_ref_string_get_type;
     // boxed values
-    final MethodHandle vips_value_set_blob, vips_value_get_blob, vips_value_set_array_double,
+    final MethodHandle vips_blob_new, vips_area_unref, g_value_set_boxed, vips_value_set_blob, vips_value_get_blob, vips_value_set_array_double,
             vips_value_get_array_double, vips_value_set_array_int, vips_value_get_array_int,
             vips_value_set_array_image, vips_value_get_array_image, vips_value_get_ref_string;
     final MemorySegment vips_area_free_cb;
@@ -106,6 +106,9 @@ final class Native {
         vips_array_image_get_type = bind("vips_array_image_get_type", JAVA_LONG);
         vips_ref_string_get_type = bind("vips_ref_string_get_type", JAVA_LONG);
 
+        vips_blob_new = bind("vips_blob_new", ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
+        vips_area_unref = bindVoid("vips_area_unref", ADDRESS);
+        g_value_set_boxed = bindVoid("g_value_set_boxed", ADDRESS, ADDRESS);
         vips_value_set_blob = bindVoid("vips_value_set_blob", ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
         vips_value_get_blob = bind("vips_value_get_blob", ADDRESS, ADDRESS, ADDRESS);
         vips_value_set_array_double = bindVoid("vips_value_set_array_double", ADDRESS, ADDRESS, JAVA_INT);

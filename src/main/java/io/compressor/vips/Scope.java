@@ -11,6 +11,7 @@ import java.util.Map;
 public final class Scope implements AutoCloseable, VImage.Owner {
     private final Vips vips;
     private final List<VImage> owned = new ArrayList<>();
+    private final List<Blob> blobs = new ArrayList<>();
     private boolean closed;
 
     Scope(Vips vips) {
@@ -26,6 +27,16 @@ public final class Scope implements AutoCloseable, VImage.Owner {
         VImage image = new VImage(vips, this, pointer);
         owned.add(image);
         return image;
+    }
+
+    /// The bytes copied once into native memory, to be handed to several loaders without copying again.
+    public Blob blob(byte[] bytes) {
+        if (closed) {
+            throw new IllegalStateException("scope is closed");
+        }
+        Blob blob = Blob.copyOf(vips.natives(), bytes);
+        blobs.add(blob);
+        return blob;
     }
 
     /// Runs an operation whose main output is an image `out`.
@@ -60,5 +71,7 @@ public final class Scope implements AutoCloseable, VImage.Owner {
             owned.get(i).release();
         }
         owned.clear();
+        blobs.forEach(Blob::release);
+        blobs.clear();
     }
 }

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Benchmark: our pipeline against sharp (npm, its bundled libvips) on the same images and the same job,
+# side by side in one run. Prints images per second at 1 and 2 parallel jobs, peak memory, and the
+# ratio ours/sharp (median of ROUNDS rounds). Ours runs twice: on Debian's libvips (what the service
+# uses by default) and on sharp's own libvips build (COMPRESSOR_VIPS_LIBRARY), which separates our
+# code's cost from the libvips version's. A program, not a test: figures depend on the machine.
+#   bench/run.sh [ROUNDS] [IMAGES_PER_ROUND]
+set -euo pipefail
+. "$(dirname "$0")/../scripts/lib.sh"
+ROUNDS=${1:-5}
+PER_ROUND=${2:-40}
+require_java
+ensure_packages libvips42 libjemalloc2 maven
+command -v node >/dev/null && command -v npm >/dev/null || ensure_packages nodejs npm
+WORK="$ROOT/target/bench"
+mkdir -p "$WORK"
+cd "$ROOT"
+mvn -q -B -Dstyle.color=never -DskipTests package test-compile >&2
+mvn -q -B -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$WORK/classpath" >&2
+CP="$ROOT/target/classes:$ROOT/target/test-classes:$(cat "$WORK/classpath")"
+use_jemalloc
+java_run() { "$JAVA_HOME/bin/java" "${JAVA_FLAGS[@]}" -Xmx1g -cp "$CP" "$@"; }
+
+# the corpus: a freely licensed photo from Debian's mate-backgrounds, cut to the benchmark sizes
+if [ ! -f "$WORK/photo-12mp.jpg" ]; then
+  (cd "$WORK" && apt-get download mate-backgrounds >/dev/null 2>&1 && dpkg -x mate-backgrounds_*.deb pkg)
+  SOURCE="$WORK/pkg/usr/share/backgrounds/mate/abstract/Elephants_5640x3172.jpg"
+  java_run io.compressor.bench.MakeCorpus "$SOURCE" 4000 3000 "$WORK/photo-12mp.jpg"
+  java_run io.compressor.bench.MakeCorpus "$SOURCE" 2725 2225 "$WORK/photo-2725x2225.jpg"
+fi
+if [ ! -d "$WORK/node/node_modules/sharp" ]; then
+  (mkdir -p "$WORK/node" && cd "$WORK/node" && npm init -y >/dev/null && npm install --no-audit --no-fund sharp@0.34 >/dev/null 2>&1)
+fi
+SHARP_VERSION=$(cd "$WORK/node" && node -e "const v=require('sharp').versions; console.log('sharp ' + v.sharp + ', libvips ' + v.vips)")
+
+echo "# bench/run.sh $ROUNDS $PER_ROUND   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ours: libvips $(dpkg-query -W -f='${Version}' libvips42), peer: $SHARP_VERSION)"
+SHARP_LIB=$(ls "$WORK"/node/node_modules/@img/sharp-libvips-linux-x64/lib/libvips-cpp.so.* | head -n 1)
+printf '%-34s %-3s %10s %10s %10s %7s %7s %8s %8s\n' job par "ours/8.14" "ours/8.17" "sharp" "ratio" "ratio" "ours MB" "sharp MB"
+printf '%-34s %-3s %10s %10s %10s %7s %7s\n' "" "" "img/s" "img/s" "img/s" "8.14" "8.17"
+for job in "photo-12mp.jpg 640 480" "photo-2725x2225.jpg 720 588"; do
+  set -- $job
+  for par in 1 2; do
+    ours=$(java_run io.compressor.bench.PipelineBench "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
+    same=$(java_run -Dvips.library="$SHARP_LIB" io.compressor.bench.PipelineBench "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
+    peer=$(NODE_PATH="$WORK/node/node_modules" node "$ROOT/bench/sharp-bench.js" "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
+    rate() { sed -E 's/.*images_per_second=([0-9.]+).*/\1/' <<<"$1"; }
+    rss() { sed -E 's/.*peak_rss_mb=([0-9]+).*/\1/' <<<"$1"; }
+    ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+    printf '%-34s %-3s %10s %10s %10s %7s %7s %8s %8s\n' "$1 -> ${2}x$3 q80" "$par" "$(rate "$ours")" "$(rate "$same")" \
+      "$(rate "$peer")" "$(ratio "$(rate "$ours")" "$(rate "$peer")")" "$(ratio "$(rate "$same")" "$(rate "$peer")")" \
+      "$(rss "$ours")" "$(rss "$peer")"
+  done
+done

@@ -1,0 +1,39 @@
+// The peer's side of bench/run.sh: sharp on the same image and the same job as PipelineBench
+// (cover-resize to WIDTHxHEIGHT, centre crop, progressive JPEG at QUALITY with optimised Huffman tables,
+// metadata stripped), CONCURRENCY at a time, several timed rounds after a warm-up.
+// Usage: node sharp-bench.js IMAGE WIDTH HEIGHT QUALITY CONCURRENCY IMAGES_PER_ROUND ROUNDS
+const fs = require('fs');
+const sharp = require('sharp');
+const [image, width, height, quality, concurrency, perRound, rounds] = process.argv.slice(2);
+const input = fs.readFileSync(image);
+sharp.cache(false);
+
+const once = () => sharp(input, { failOn: 'truncated' })
+  .rotate()
+  .resize(+width, +height, { fit: 'cover', position: 'centre' })
+  .jpeg({ quality: +quality, progressive: true, optimiseCoding: true, mozjpeg: false })
+  .toBuffer();
+
+async function run(images) {
+  let next = 0;
+  const worker = async () => { while (next++ < images) await once(); };
+  await Promise.all(Array.from({ length: +concurrency }, worker));
+}
+
+function peakRssMb() {
+  const line = fs.readFileSync('/proc/self/status', 'utf8').split('\n').find(l => l.startsWith('VmHWM:'));
+  return Math.round(parseInt(line.replace(/\D/g, ''), 10) / 1024);
+}
+
+(async () => {
+  const bytes = (await once()).length;
+  await run(Math.max(4, Math.floor(+perRound / 2)));
+  const rates = [];
+  for (let r = 0; r < +rounds; r++) {
+    const start = process.hrtime.bigint();
+    await run(+perRound);
+    rates.push(+perRound / (Number(process.hrtime.bigint() - start) / 1e9));
+  }
+  rates.sort((a, b) => a - b);
+  console.log(`images_per_second=${rates[Math.floor(+rounds / 2)].toFixed(2)} peak_rss_mb=${peakRssMb()} bytes=${bytes}`);
+})();

@@ -1,0 +1,76 @@
+package io.compressor.bench;
+
+import io.compressor.pipeline.Color;
+import io.compressor.pipeline.Compression;
+import io.compressor.pipeline.EngineConfig;
+import io.compressor.pipeline.Gravity;
+import io.compressor.pipeline.Limits;
+import io.compressor.pipeline.OutputFormat;
+import io.compressor.pipeline.Pipeline;
+import io.compressor.pipeline.ProcessOptions;
+import io.compressor.pipeline.Resize;
+import io.compressor.pipeline.ResizeMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/// Our side of `bench/run.sh`: the real pipeline on one image, `concurrency` at a time, several timed
+/// rounds after a warm-up. Prints `images_per_second=<median> peak_rss_mb=<VmHWM> bytes=<output size>`.
+/// Usage: PipelineBench IMAGE WIDTH HEIGHT QUALITY CONCURRENCY IMAGES_PER_ROUND ROUNDS
+/// (`-Dvips.library=PATH` loads another libvips build, as `COMPRESSOR_VIPS_LIBRARY` does for the service)
+public final class PipelineBench {
+    private PipelineBench() {}
+
+    public static void main(String[] args) throws Exception {
+        byte[] input = Files.readAllBytes(Path.of(args[0]));
+        ProcessOptions options = new ProcessOptions(Compression.HIGH, OptionalInt.of(Integer.parseInt(args[3])),
+                OutputFormat.JPEG, Optional.of(new Resize(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                        ResizeMode.FIT, Gravity.CENTER, true, Color.WHITE)), Set.of());
+        int concurrency = Integer.parseInt(args[4]);
+        int perRound = Integer.parseInt(args[5]);
+        int rounds = Integer.parseInt(args[6]);
+        Pipeline pipeline = Pipeline.start(new EngineConfig(System.getProperty("vips.library", "libvips.so.42"), 0,
+                new Limits(1L << 30, 1_000_000_000L)));
+        int bytes = pipeline.process(input, options).bytes().length;
+        run(pipeline, input, options, concurrency, Math.max(4, perRound / 2));
+        double[] rates = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            long start = System.nanoTime();
+            run(pipeline, input, options, concurrency, perRound);
+            rates[r] = perRound / ((System.nanoTime() - start) / 1e9);
+        }
+        Arrays.sort(rates);
+        System.out.printf(Locale.ROOT, "images_per_second=%.2f peak_rss_mb=%d bytes=%d%n", rates[rounds / 2], peakRssMb(), bytes);
+    }
+
+    private static void run(Pipeline pipeline, byte[] input, ProcessOptions options, int concurrency, int images)
+            throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < images; i++) {
+                all.add(pool.submit(() -> pipeline.process(input, options)));
+            }
+            for (Future<?> f : all) {
+                f.get();
+            }
+        }
+    }
+
+    private static long peakRssMb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+}
