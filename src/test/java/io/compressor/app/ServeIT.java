@@ -38,6 +38,9 @@ class ServeIT {
         assertThat(new Http(first.url()).get("/1.0/account", "Authorization", basic(key.group())).statusCode())
                 .isEqualTo(200);
         assertThat(stop(first)).isZero();
+        String log = java.nio.file.Files.readString(dir.resolve("serve.log"));
+        assertThat(log).containsPattern("GET /1.0/account 200 [0-9.]+ms id=[0-9a-f-]{36} account=[0-9a-f-]{36}")
+                .contains("Stopped").doesNotContain(key.group()).doesNotContain(key.group().substring(4, 20));
 
         Server again = serve(Map.of());
         assertThat(again.out().toString()).doesNotContainPattern(SECRET.pattern());
