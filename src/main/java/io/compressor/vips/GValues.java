@@ -27,8 +27,8 @@ final class GValues {
             case (int) GTypes.UINT64 -> n.g_value_set_uint64.invoke(gv, ((Number) value).longValue());
             case (int) GTypes.DOUBLE -> n.g_value_set_double.invoke(gv, ((Number) value).doubleValue());
             case (int) GTypes.STRING -> n.g_value_set_string.invoke(gv, arena.allocateFrom(value.toString()));
-            case (int) GTypes.ENUM -> n.g_value_set_enum.invoke(gv, enumValue(type, value, arena));
-            case (int) GTypes.FLAGS -> n.g_value_set_flags.invoke(gv, flagsValue(type, value, arena));
+            case (int) GTypes.ENUM -> n.g_value_set_enum.invoke(gv, fromNick(n.vips_enum_from_nick, type, value, arena));
+            case (int) GTypes.FLAGS -> n.g_value_set_flags.invoke(gv, fromNick(n.vips_flags_from_nick, type, value, arena));
             case (int) GTypes.OBJECT -> n.g_value_set_object.invoke(gv, ((VImage) value).pointer());
             case (int) GTypes.BOXED -> setBoxed(gv, type, value, arena);
             default -> throw new IllegalArgumentException("unsupported GType " + typeName(type));
@@ -113,26 +113,15 @@ final class GValues {
         throw new IllegalArgumentException("unsupported boxed GType " + typeName(type));
     }
 
-    private int enumValue(long type, Object value, Arena arena) throws Throwable {
+    /// An enum or flags value given as its number or its nick (`"centre"`, `"uchar"`, ...).
+    private int fromNick(java.lang.invoke.MethodHandle parser, long type, Object value, Arena arena) throws Throwable {
         if (value instanceof Integer i) {
             return i;
         }
-        int parsed = (int) n.vips_enum_from_nick.invoke(arena.allocateFrom("compressor"), type,
-                arena.allocateFrom(value.toString()));
+        int parsed = (int) parser.invoke(arena.allocateFrom("compressor"), type, arena.allocateFrom(value.toString()));
         if (parsed < 0) {
+            VipsErrors.of("nick", n);
             throw new IllegalArgumentException("\"" + value + "\" is not a value of " + typeName(type));
-        }
-        return parsed;
-    }
-
-    private int flagsValue(long type, Object value, Arena arena) throws Throwable {
-        if (value instanceof Integer i) {
-            return i;
-        }
-        int parsed = (int) n.vips_flags_from_nick.invoke(arena.allocateFrom("compressor"), type,
-                arena.allocateFrom(value.toString()));
-        if (parsed < 0) {
-            throw new IllegalArgumentException("\"" + value + "\" is not a flag of " + typeName(type));
         }
         return parsed;
     }
