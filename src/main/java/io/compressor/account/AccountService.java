@@ -3,8 +3,6 @@ package io.compressor.account;
 import io.compressor.error.ErrorCode;
 import io.compressor.error.ServiceException;
 import java.time.Clock;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,11 +51,5 @@ public final class AccountService {
 
     public boolean none() {
         return store.count() == 0;
-    }
-
-    /// This month's usage. Jobs are not recorded yet (the API issue adds them), so every counter is zero.
-    public Usage usage(String accountId) {
-        require(accountId);
-        return new Usage(YearMonth.now(clock.withZone(ZoneOffset.UTC)).toString(), 0, 0, 0, 0);
     }
 }

@@ -1,19 +1,19 @@
 package io.compressor.api;
 
 import io.compressor.account.Account;
-import io.compressor.account.AccountService;
-import io.compressor.account.Usage;
+import io.compressor.job.JobService;
+import io.compressor.job.Usage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 
 /// `GET /1.0/account`: the account behind the key, its plan limits and this month's usage.
 final class AccountRoutes {
-    private final AccountService accounts;
+    private final JobService jobs;
     private final Plan plan;
 
-    AccountRoutes(AccountService accounts, Plan plan) {
-        this.accounts = accounts;
+    AccountRoutes(JobService jobs, Plan plan) {
+        this.jobs = jobs;
         this.plan = plan;
     }
 
@@ -24,7 +24,7 @@ final class AccountRoutes {
     private void show(Context ctx) {
         Account account = RequestContext.requireAccount(ctx);
         ctx.json(new AccountBody(true, account.id(), account.name(), account.email(), account.createdAt(), plan,
-                accounts.usage(account.id())));
+                jobs.usage(account.id())));
     }
 
     /// Limits that apply to every request of the account. A self-hosted service has no request quota.

@@ -1,6 +1,7 @@
 package io.compressor.api;
 
 import io.compressor.error.ErrorCode;
+import io.compressor.error.RetryLaterException;
 import io.compressor.error.ServiceException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -21,6 +22,9 @@ final class ErrorWriter {
         routes.exception(ServiceException.class, (e, ctx) -> {
             if (e.status() >= 500) {
                 log.error("request {} failed with {}: {}", RequestContext.id(ctx), e.code(), e.getMessage(), e);
+            }
+            if (e instanceof RetryLaterException later) {
+                ctx.header("Retry-After", Long.toString(Math.max(1, later.retryAfter().toSeconds())));
             }
             write(ctx, e.errorCode(), e.getMessage());
         });

@@ -1,7 +1,11 @@
 package io.compressor.api;
 
-import io.compressor.account.AccountService;
 import io.compressor.account.ApiKeyService;
+import io.compressor.fetch.Fetcher;
+import io.compressor.job.JobService;
+import io.compressor.storage.TempHosting;
+import io.javalin.config.SizeUnit;
+import java.time.Clock;
 import io.compressor.pipeline.Limits;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -34,8 +38,8 @@ public final class HttpServer implements AutoCloseable {
     private final GracefulHandler inFlight = new GracefulHandler();
 
     /// What the routes call. Services only: the API never touches a repository.
-    public record Services(AccountService accounts, ApiKeyService keys, BooleanSupplier databaseUp,
-            PrometheusMeterRegistry metrics, Limits limits) {}
+    public record Services(ApiKeyService keys, JobService jobs, TempHosting hosting, Fetcher fetcher,
+            BooleanSupplier databaseUp, PrometheusMeterRegistry metrics, Limits limits, Clock clock) {}
 
     public HttpServer(ApiConfig config, Services services) {
         this.config = config;
@@ -51,15 +55,23 @@ public final class HttpServer implements AutoCloseable {
         javalin.jetty.host = config.host();
         javalin.jetty.port = config.port();
         javalin.jetty.modifyServer(this::graceful);
+        javalin.jetty.multipartConfig.maxFileSize(services.limits().maxInputBytes(), SizeUnit.BYTES);
+        javalin.jetty.multipartConfig.maxTotalRequestSize(services.limits().maxInputBytes() + 1024 * 1024, SizeUnit.BYTES);
+        javalin.jetty.multipartConfig.maxInMemoryFileSize(256 * 1024, SizeUnit.BYTES);
+        javalin.http.maxRequestSize = 1024 * 1024;
         config.tls().ifPresent(tls -> javalin.jetty.addConnector((server, http) -> tlsConnector(server, http, tls)));
         javalin.requestLogger.http(new RequestLog(services.metrics())::record);
 
         var routes = javalin.routes;
         routes.before(RequestContext::assignId);
         routes.before("/1.0/*", new Authenticator(services.keys())::authenticate);
-        new AccountRoutes(services.accounts(), new AccountRoutes.Plan("self-hosted", null,
+        new AccountRoutes(services.jobs(), new AccountRoutes.Plan("self-hosted", null,
                 services.limits().maxInputBytes(), services.limits().maxInputPixels())).register(routes);
+        new ProcessingRoutes(services.jobs(), services.fetcher(), services.limits().maxInputBytes(), this::publicUrl)
+                .register(routes);
+        new JobRoutes(services.jobs()).register(routes);
         new OpsRoutes(services.databaseUp(), services.metrics()).register(routes);
+        new HostedRoutes(services.hosting(), services.clock()).register(routes); // last: its pattern is the widest
         ErrorWriter.register(routes);
     }
 

@@ -6,6 +6,15 @@ import io.compressor.api.HttpServer;
 import io.compressor.db.Database;
 import io.compressor.db.SqlAccountStore;
 import io.compressor.db.SqlApiKeyStore;
+import io.compressor.db.SqlJobStore;
+import io.compressor.fetch.Fetcher;
+import io.compressor.job.JobService;
+import io.compressor.job.Permits;
+import io.compressor.storage.TempHosting;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 import io.compressor.pipeline.Pipeline;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -24,12 +33,18 @@ final class Application implements AutoCloseable {
     private final Database database;
     private final AccountService accounts;
     private final ApiKeyService keys;
+    private final Clock clock = Clock.systemUTC();
+    private final TempHosting hosting;
+    private final ScheduledExecutorService sweeper;
     private Pipeline pipeline;
+    private JobService jobs;
 
     private Application(AppConfig config, Database database) {
         this.config = config;
         this.database = database;
-        Clock clock = Clock.systemUTC();
+        this.hosting = new TempHosting(config.dataDir().resolve("results"), config.jobs().resultTtl(), clock);
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("result-sweeper").factory());
+        this.sweeper.scheduleWithFixedDelay(this::sweep, 0, 60, TimeUnit.SECONDS);
         this.accounts = new AccountService(new SqlAccountStore(database), clock);
         this.keys = new ApiKeyService(new SqlApiKeyStore(database), accounts, clock);
     }
@@ -54,6 +69,27 @@ final class Application implements AutoCloseable {
         return pipeline;
     }
 
+    /// The job service over the engine; loads libvips on first use.
+    synchronized JobService jobs() {
+        if (jobs == null) {
+            jobs = new JobService(new SqlJobStore(database), pipeline(), hosting,
+                    new Permits(config.jobs().permits(), config.jobs().queue()), clock);
+        }
+        return jobs;
+    }
+
+    /// Deletes expired hosted results; runs every minute, and a failure waits for the next run.
+    private void sweep() {
+        try {
+            int removed = hosting.sweep();
+            if (removed > 0) {
+                LoggerFactory.getLogger(Application.class).info("Removed {} expired result folder(s)", removed);
+            }
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Application.class).warn("Sweeping expired results failed", e);
+        }
+    }
+
     /// A new HTTP server over these services, with its own metrics registry and the JVM's figures.
     HttpServer httpServer() {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -63,11 +99,13 @@ final class Application implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
-        return new HttpServer(config.api(), new HttpServer.Services(accounts, keys, database::ping, metrics, config.engine().limits()));
+        return new HttpServer(config.api(), new HttpServer.Services(keys, jobs(), hosting, new Fetcher(config.fetch()),
+                database::ping, metrics, config.engine().limits(), clock));
     }
 
     @Override
     public void close() {
+        sweeper.shutdownNow();
         database.close();
     }
 }

@@ -4,6 +4,8 @@ import static io.compressor.app.Settings.*;
 
 import io.compressor.api.ApiConfig;
 import io.compressor.db.DbConfig;
+import io.compressor.fetch.FetchConfig;
+import io.compressor.job.JobConfig;
 import io.compressor.pipeline.EngineConfig;
 import io.compressor.pipeline.Limits;
 import java.net.URI;
@@ -23,10 +25,15 @@ final class ConfigLoader {
         ApiConfig api = api(env);
         DbConfig db = database(env, dataDir);
         EngineConfig engine = engine(env);
+        int permits = env.integer(PROCESSING_PERMITS, 0, 1024);
+        JobConfig jobs = new JobConfig(Duration.ofSeconds(env.integer(RESULT_TTL, 60, 30 * 24 * 3600)),
+                permits == 0 ? Runtime.getRuntime().availableProcessors() : permits, env.integer(PROCESSING_QUEUE, 0, 100_000));
+        FetchConfig fetch = new FetchConfig(hosts(env.text(FETCH_ALLOWED_HOSTS, "")), engine.limits().maxInputBytes(),
+                Duration.ofSeconds(env.integer(FETCH_TIMEOUT, 1, 3600)), 5);
         if (!env.problems().isEmpty()) {
             throw new ConfigException(env.problems());
         }
-        return new AppConfig(dataDir, api, db, engine);
+        return new AppConfig(dataDir, api, db, engine, jobs, fetch);
     }
 
     private static ApiConfig api(Environment env) {
@@ -55,6 +62,11 @@ final class ConfigLoader {
         }
         env.problem(PUBLIC_URL, "expected an absolute http:// or https:// URL but received \"" + value + "\"");
         return Optional.empty();
+    }
+
+    private static java.util.Set<String> hosts(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(h -> !h.isEmpty())
+                .map(h -> h.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
     }
 
     private static EngineConfig engine(Environment env) {

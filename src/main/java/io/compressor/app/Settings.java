@@ -28,16 +28,26 @@ final class Settings {
             "The libvips shared library: a soname, or a path to another build.");
     static final Setting VIPS_THREADS = new Setting("COMPRESSOR_VIPS_THREADS", "0",
             "libvips worker threads per image (0: one per core).");
-    static final Setting MAX_INPUT_BYTES = new Setting("COMPRESSOR_MAX_INPUT_BYTES", "104857600",
-            "Largest input file accepted, in bytes; larger is refused with `file_too_large`.");
+    static final Setting MAX_INPUT_BYTES = new Setting("COMPRESSOR_MAX_INPUT_BYTES", "268435456",
+            "Largest upload or source accepted, in bytes; larger is refused with `file_too_large`.");
     static final Setting MAX_INPUT_PIXELS = new Setting("COMPRESSOR_MAX_INPUT_PIXELS", "100000000",
             "Largest input accepted, in pixels of all frames together, checked before decoding (`image_too_large`).");
+    static final Setting RESULT_TTL = new Setting("COMPRESSOR_RESULT_TTL_SECONDS", "3600",
+            "How long a hosted result (a request without `store`) stays downloadable.");
+    static final Setting PROCESSING_PERMITS = new Setting("COMPRESSOR_PROCESSING_PERMITS", "0",
+            "Images processed at once (0: one per core).");
+    static final Setting PROCESSING_QUEUE = new Setting("COMPRESSOR_PROCESSING_QUEUE", "16",
+            "Requests that may wait for a permit; beyond them the answer is 429 `busy` with Retry-After.");
+    static final Setting FETCH_ALLOWED_HOSTS = new Setting("COMPRESSOR_FETCH_ALLOWED_HOSTS", "(none)",
+            "Comma-separated `host` or `host:port` that `/1.0/fetch` may download from; fetching is off without it.");
+    static final Setting FETCH_TIMEOUT = new Setting("COMPRESSOR_FETCH_TIMEOUT_SECONDS", "30",
+            "Total time a source may take to answer and send the image (`source_timeout`).");
     static final Setting SHUTDOWN_GRACE = new Setting("COMPRESSOR_SHUTDOWN_GRACE_SECONDS", "30",
             "On SIGTERM, how long in-flight requests may take to finish before the server exits.");
 
     static final List<Setting> ALL = List.of(HOST, PORT, PUBLIC_URL, DATA_DIR, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, TLS_CERT, TLS_KEY, VIPS_LIBRARY, VIPS_THREADS, MAX_INPUT_BYTES, MAX_INPUT_PIXELS,
-            SHUTDOWN_GRACE);
+            RESULT_TTL, PROCESSING_PERMITS, PROCESSING_QUEUE, FETCH_ALLOWED_HOSTS, FETCH_TIMEOUT, SHUTDOWN_GRACE);
 
     private Settings() {}
 }

@@ -22,7 +22,7 @@ class GracefulStopIT {
         CountDownLatch inFlight = new CountDownLatch(1);
         try (Database database = TestServices.sqlite(dir)) {
             HttpServer server = new HttpServer(TestServices.loopback(Optional.empty(), Duration.ofSeconds(10)),
-                    TestServices.over(database, () -> {
+                    TestServices.over(database, dir, () -> {
                         inFlight.countDown();
                         sleep(1500);
                         return database.ping();

@@ -6,6 +6,16 @@ import io.compressor.db.Database;
 import io.compressor.db.DbConfig;
 import io.compressor.db.SqlAccountStore;
 import io.compressor.db.SqlApiKeyStore;
+import io.compressor.db.SqlJobStore;
+import io.compressor.fetch.FetchConfig;
+import io.compressor.fetch.Fetcher;
+import io.compressor.job.JobService;
+import io.compressor.job.Permits;
+import io.compressor.pipeline.EngineConfig;
+import io.compressor.pipeline.Pipeline;
+import io.compressor.storage.TempHosting;
+import java.time.Duration;
+import java.util.Set;
 import io.compressor.pipeline.Limits;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -18,11 +28,16 @@ import java.util.function.BooleanSupplier;
 final class TestServices {
     private TestServices() {}
 
-    static HttpServer.Services over(Database database, BooleanSupplier databaseUp) {
+    static HttpServer.Services over(Database database, Path dir, BooleanSupplier databaseUp) {
         Clock clock = Clock.systemUTC();
         AccountService accounts = new AccountService(new SqlAccountStore(database), clock);
-        return new HttpServer.Services(accounts, new ApiKeyService(new SqlApiKeyStore(database), accounts, clock),
-                databaseUp, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new Limits(1 << 20, 1_000_000));
+        Limits limits = new Limits(1 << 20, 1_000_000);
+        TempHosting hosting = new TempHosting(dir.resolve("results"), Duration.ofHours(1), clock);
+        JobService jobs = new JobService(new SqlJobStore(database), Pipeline.start(new EngineConfig("libvips.so.42", 0,
+                limits)), hosting, new Permits(2, 2), clock);
+        return new HttpServer.Services(new ApiKeyService(new SqlApiKeyStore(database), accounts, clock), jobs, hosting,
+                new Fetcher(new FetchConfig(Set.of(), limits.maxInputBytes(), Duration.ofSeconds(5), 5)), databaseUp,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), limits, clock);
     }
 
     static Database sqlite(Path dir) {

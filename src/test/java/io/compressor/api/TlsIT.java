@@ -33,7 +33,7 @@ class TlsIT {
                 "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-keyout", key.toString(), "-out", cert.toString());
         try (Database database = TestServices.sqlite(dir)) {
             HttpServer server = new HttpServer(TestServices.loopback(Optional.of(new ApiConfig.Tls(cert, key)),
-                    Duration.ofSeconds(1)), TestServices.over(database, database::ping)).start();
+                    Duration.ofSeconds(1)), TestServices.over(database, dir, database::ping)).start();
             try {
                 assertThat(server.publicUrl().getScheme()).isEqualTo("https");
                 HttpClient client = HttpClient.newBuilder().sslContext(trusting(cert)).build();

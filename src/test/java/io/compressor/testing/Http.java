@@ -47,6 +47,42 @@ public final class Http {
         }
     }
 
+    /// A `multipart/form-data` POST with a `file` part and, when given, a `data` part, as `curl -F` sends them.
+    public HttpResponse<String> upload(String path, String key, String fileName, byte[] file, String data) {
+        String boundary = "----compressor-test-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        if (data != null) {
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"\r\n\r\n" + data + "\r\n");
+        }
+        if (file != null) {
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            body.writeBytes(file);
+            text.accept("\r\n");
+        }
+        text.accept("--" + boundary + "--\r\n");
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
+                "Authorization", basic(key), "Content-Type", "multipart/form-data; boundary=" + boundary);
+    }
+
+    public HttpResponse<String> postJson(String path, String key, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(json)),
+                "Authorization", basic(key), "Content-Type", "application/json");
+    }
+
+    public HttpResponse<byte[]> download(URI url) {
+        try {
+            return client.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public URI base() {
         return base;
     }

@@ -1,0 +1,119 @@
+package io.compressor.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.compressor.account.Account;
+import io.compressor.error.ErrorCode;
+import io.compressor.error.ServiceException;
+import io.compressor.fetch.Fetched;
+import io.compressor.fetch.Fetcher;
+import io.compressor.job.Input;
+import io.compressor.job.Job;
+import io.compressor.job.JobService;
+import io.compressor.pipeline.ProcessOptions;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/// `POST /1.0/upload` and `POST /1.0/fetch`: parse, then one synchronous job each.
+final class ProcessingRoutes {
+    private final JobService jobs;
+    private final Fetcher fetcher;
+    private final long maxBytes;
+    private final Supplier<URI> publicUrl;
+
+    ProcessingRoutes(JobService jobs, Fetcher fetcher, long maxBytes, Supplier<URI> publicUrl) {
+        this.jobs = jobs;
+        this.fetcher = fetcher;
+        this.maxBytes = maxBytes;
+        this.publicUrl = publicUrl;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/1.0/upload", this::upload);
+        routes.post("/1.0/fetch", this::fetch);
+    }
+
+    private void upload(Context ctx) {
+        Account account = RequestContext.requireAccount(ctx);
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!type.startsWith("multipart/form-data")) {
+            throw OptionsParser.invalid("Content-Type: expected multipart/form-data with a part \"file\" (the image) and"
+                    + " a part \"data\" (JSON options), as curl -F sends them");
+        }
+        if (ctx.contentLength() > maxBytes + 1024 * 1024) {
+            throw tooLarge();
+        }
+        UploadedFile file = uploadedFile(ctx);
+        JsonNode root = RequestJson.parse(ctx.formParam("data"), "data");
+        OptionsParser.onlyFields(root, "", "image", "store", "webhook");
+        RequestJson.refuseNotYetOffered(root);
+        ProcessOptions options = OptionsParser.image(root.get("image"));
+        Job job = jobs.process(account.id(), "upload", () -> new Input("upload", file.filename(), read(file)), options,
+                RequestJson.text(root.get("image")), publicUrl.get());
+        ctx.json(JobBody.of(job));
+    }
+
+    private void fetch(Context ctx) {
+        Account account = RequestContext.requireAccount(ctx);
+        JsonNode root = RequestJson.parse(ctx.body(), "The body");
+        OptionsParser.onlyFields(root, "", "url", "headers", "image", "store", "webhook");
+        RequestJson.refuseNotYetOffered(root);
+        if (!root.hasNonNull("url") || !root.get("url").isTextual()) {
+            throw OptionsParser.invalid("url: required; expected the image's http:// or https:// address");
+        }
+        String url = root.get("url").asText();
+        var headers = RequestJson.headers(root.get("headers"));
+        ProcessOptions options = OptionsParser.image(root.get("image"));
+        Job job = jobs.process(account.id(), "fetch", () -> {
+            Fetched fetched = fetcher.fetch(url, headers);
+            return new Input("fetch", fetched.name(), fetched.bytes());
+        }, options, RequestJson.text(root.get("image")), publicUrl.get());
+        ctx.json(JobBody.of(job));
+    }
+
+    /// The part `file`. Jetty streams parts over a small size to a temporary file and stops at the limit.
+    private UploadedFile uploadedFile(Context ctx) {
+        UploadedFile file;
+        try {
+            file = ctx.uploadedFile("file");
+        } catch (RuntimeException e) {
+            if (String.valueOf(rootMessage(e)).toLowerCase(Locale.ROOT).contains("max")) {
+                throw tooLarge();
+            }
+            throw OptionsParser.invalid("The multipart body could not be read: " + rootMessage(e));
+        }
+        if (file == null) {
+            throw OptionsParser.invalid("file: required; send the image as the multipart part \"file\" (curl -F file=@photo.jpg)");
+        }
+        if (file.size() > maxBytes) {
+            throw tooLarge();
+        }
+        return file;
+    }
+
+    private static byte[] read(UploadedFile file) {
+        try (var in = file.content()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ServiceException tooLarge() {
+        return new ServiceException(ErrorCode.FILE_TOO_LARGE, "The upload is larger than " + maxBytes
+                + " bytes, the most this server accepts.");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

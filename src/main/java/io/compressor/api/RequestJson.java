@@ -1,0 +1,68 @@
+package io.compressor.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.compressor.error.ErrorCode;
+import io.compressor.error.ServiceException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/// Reads request JSON: malformed text is `invalid_json` with where it broke; the fields this server does
+/// not offer yet (`store`, `webhook`) are refused by name rather than silently ignored.
+final class RequestJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private RequestJson() {}
+
+    static JsonNode parse(String text, String what) {
+        if (text == null || text.isBlank()) {
+            return MAPPER.createObjectNode();
+        }
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            if (!node.isObject()) {
+                throw new ServiceException(ErrorCode.INVALID_JSON, what + " must be a JSON object, e.g. {\"image\": {...}}");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new ServiceException(ErrorCode.INVALID_JSON, what + " is not valid JSON" + where + ": "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    static void refuseNotYetOffered(JsonNode root) {
+        if (root.hasNonNull("store")) {
+            throw OptionsParser.invalid("store: writing results to storage connectors is not available on this server"
+                    + " yet; leave store out to get a hosted URL");
+        }
+        if (root.hasNonNull("webhook")) {
+            throw OptionsParser.invalid("webhook: asynchronous jobs are not available on this server yet; leave webhook"
+                    + " out to get the result in the response");
+        }
+    }
+
+    static String text(JsonNode node) {
+        return node == null || node.isNull() ? "{}" : node.toString();
+    }
+
+    /// The `headers` object of a fetch request: names to string values.
+    static Map<String, String> headers(JsonNode node) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return headers;
+        }
+        if (!node.isObject()) {
+            throw OptionsParser.invalid("headers: expected an object of header names to values but received " + node);
+        }
+        node.fields().forEachRemaining(e -> {
+            if (!e.getValue().isTextual()) {
+                throw OptionsParser.invalid("headers." + e.getKey() + ": expected a string but received " + e.getValue());
+            }
+            headers.put(e.getKey(), e.getValue().asText());
+        });
+        return headers;
+    }
+}

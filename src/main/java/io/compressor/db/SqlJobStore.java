@@ -1,0 +1,99 @@
+package io.compressor.db;
+
+import io.compressor.job.FileFacts;
+import io.compressor.job.Job;
+import io.compressor.job.JobStatus;
+import io.compressor.job.JobStore;
+import io.compressor.job.Usage;
+import io.compressor.pipeline.ImageFormat;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/// Jobs in the `jobs` table; input and output facts are flattened into `input_*` and `output_*` columns.
+public final class SqlJobStore implements JobStore {
+    private static final String COLUMNS = "id, account_id, status, source, options, input_name, input_format, input_size,"
+            + " input_sha1, input_width, input_height, output_name, output_format, output_size, output_sha1, output_width,"
+            + " output_height, output_url, expires_at, error_code, error_message, created_at, finished_at";
+    private static final String VALUES = ":id, :accountId, :status, :source, :options, :inName, :inFormat, :inSize,"
+            + " :inSha1, :inWidth, :inHeight, :outName, :outFormat, :outSize, :outSha1, :outWidth, :outHeight, :url,"
+            + " :expiresAt, :errorCode, :errorMessage, :createdAt, :finishedAt";
+    private final Jdbi jdbi;
+
+    public SqlJobStore(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    @Override
+    public void insert(Job job) {
+        jdbi.useHandle(h -> bind(h.createUpdate("INSERT INTO jobs (" + COLUMNS + ") VALUES (" + VALUES + ")"), job).execute());
+    }
+
+    @Override
+    public void update(Job job) {
+        String sets = "status = :status, input_name = :inName, input_format = :inFormat, input_size = :inSize,"
+                + " input_sha1 = :inSha1, input_width = :inWidth, input_height = :inHeight, output_name = :outName,"
+                + " output_format = :outFormat, output_size = :outSize, output_sha1 = :outSha1, output_width = :outWidth,"
+                + " output_height = :outHeight, output_url = :url, expires_at = :expiresAt, error_code = :errorCode,"
+                + " error_message = :errorMessage, finished_at = :finishedAt";
+        jdbi.useHandle(h -> bind(h.createUpdate("UPDATE jobs SET " + sets + " WHERE id = :id"), job).execute());
+    }
+
+    @Override
+    public Optional<Job> find(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM jobs WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    @Override
+    public Usage usage(String accountId, String month, Instant from, Instant to) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) AS requests,"
+                        + " COALESCE(SUM(input_size), 0) AS input_bytes,"
+                        + " COALESCE(SUM(CASE WHEN status = 'completed' THEN output_size ELSE 0 END), 0) AS output_bytes,"
+                        + " COALESCE(SUM(CASE WHEN status = 'completed' AND input_size > output_size"
+                        + " THEN input_size - output_size ELSE 0 END), 0) AS saved"
+                        + " FROM jobs WHERE account_id = :account AND created_at >= :from AND created_at < :to")
+                .bind("account", accountId).bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new Usage(month, rs.getLong("requests"), rs.getLong("input_bytes"),
+                        rs.getLong("output_bytes"), rs.getLong("saved"))).one());
+    }
+
+    private static <S extends SqlStatement<S>> S bind(S statement, Job job) {
+        FileFacts in = job.input();
+        FileFacts out = job.output();
+        return statement.bind("id", job.id()).bind("accountId", job.accountId())
+                .bind("status", job.status().name().toLowerCase(Locale.ROOT)).bind("source", job.source())
+                .bind("options", job.options())
+                .bind("inName", in == null ? null : in.name()).bind("inFormat", in == null ? null : in.format())
+                .bind("inSize", in == null ? null : in.size()).bind("inSha1", in == null ? null : in.sha1())
+                .bind("inWidth", in == null ? null : in.width()).bind("inHeight", in == null ? null : in.height())
+                .bind("outName", out == null ? null : out.name()).bind("outFormat", out == null ? null : out.format())
+                .bind("outSize", out == null ? null : out.size()).bind("outSha1", out == null ? null : out.sha1())
+                .bind("outWidth", out == null ? null : out.width()).bind("outHeight", out == null ? null : out.height())
+                .bind("url", job.url()).bind("expiresAt", job.expiresAt()).bind("errorCode", job.errorCode())
+                .bind("errorMessage", job.errorMessage()).bind("createdAt", job.createdAt())
+                .bind("finishedAt", job.finishedAt());
+    }
+
+    private static Job map(ResultSet rs) throws SQLException {
+        return new Job(rs.getString("id"), rs.getString("account_id"),
+                JobStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("source"),
+                rs.getString("options"), facts(rs, "input_"), facts(rs, "output_"), rs.getString("output_url"),
+                Columns.instant(rs, "expires_at"), rs.getString("error_code"), rs.getString("error_message"),
+                Columns.instant(rs, "created_at"), Columns.instant(rs, "finished_at"));
+    }
+
+    private static FileFacts facts(ResultSet rs, String prefix) throws SQLException {
+        String name = rs.getString(prefix + "name");
+        if (name == null) {
+            return null;
+        }
+        String format = rs.getString(prefix + "format");
+        return new FileFacts(name, "image", format, format == null ? null : ImageFormat.valueOf(format.toUpperCase(Locale.ROOT)).mime(), rs.getLong(prefix + "size"),
+                rs.getString(prefix + "sha1"), rs.getInt(prefix + "width"), rs.getInt(prefix + "height"));
+    }
+}

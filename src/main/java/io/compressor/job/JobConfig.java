@@ -1,0 +1,14 @@
+package io.compressor.job;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/// How jobs run: how long hosted results live, and the processing permits with the queue behind them.
+public record JobConfig(Duration resultTtl, int permits, int queue) {
+    public JobConfig {
+        Objects.requireNonNull(resultTtl, "resultTtl");
+        if (permits < 1 || queue < 0) {
+            throw new IllegalArgumentException("permits must be at least 1 and the queue 0 or more");
+        }
+    }
+}

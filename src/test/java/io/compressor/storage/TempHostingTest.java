@@ -1,0 +1,79 @@
+package io.compressor.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TempHostingTest {
+    /// A clock the test moves forward: the files and folders are real.
+    static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-11-29T10:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void servesUntilExpiryThenTheSweeperDeletesIt() throws Exception {
+        MovableClock clock = new MovableClock();
+        TempHosting hosting = new TempHosting(dir, Duration.ofHours(1), clock);
+        String id = UUID.randomUUID().toString();
+        TempHosting.Hosted hosted = hosting.host(id, "photo.webp", new byte[] {1, 2, 3});
+        String expires = Long.toString(hosted.expiresEpochSecond());
+        assertThat(hosted.expiresEpochSecond()).isEqualTo(clock.now.plusSeconds(3600).getEpochSecond());
+        assertThat(hosting.find(expires, id, "photo.webp")).hasValueSatisfying(p -> assertThat(p).hasBinaryContent(new byte[] {1, 2, 3}));
+
+        assertThat(hosting.find(Long.toString(hosted.expiresEpochSecond() + 1), id, "photo.webp")).as("other expiry").isEmpty();
+        assertThat(hosting.find(expires, id, "other.webp")).as("other name").isEmpty();
+        assertThat(hosting.find(expires, id, "../photo.webp")).as("path in name").isEmpty();
+        assertThat(hosting.sweep()).isZero();
+
+        clock.now = clock.now.plusSeconds(3600);
+        assertThat(hosting.find(expires, id, "photo.webp")).as("expired").isEmpty();
+        assertThat(hosting.sweep()).isEqualTo(1);
+        assertThat(Files.exists(hosted.file())).isFalse();
+    }
+
+    @Test
+    void aNewInstanceFindsWhatAnEarlierOneHosted() {
+        MovableClock clock = new MovableClock();
+        String id = UUID.randomUUID().toString();
+        TempHosting.Hosted hosted = new TempHosting(dir, Duration.ofMinutes(5), clock).host(id, "a.png", new byte[] {9});
+        assertThat(new TempHosting(dir, Duration.ofMinutes(5), clock).find(Long.toString(hosted.expiresEpochSecond()), id,
+                "a.png")).isPresent();
+    }
+
+    @Test
+    void namesAreMadeSafe() {
+        assertThat(Names.sanitize("../../etc/pa\u0001sswd.png")).isEqualTo("passwd.png");
+        assertThat(Names.sanitize("C:\\Users\\x\\photo one.jpg")).isEqualTo("photo one.jpg");
+        assertThat(Names.sanitize("..")).isEqualTo("image");
+        assertThat(Names.sanitize("a<b>|c.jpg")).isEqualTo("a_b__c.jpg");
+        assertThat(Names.sanitize("x".repeat(300) + ".jpeg")).hasSize(200).endsWith(".jpeg");
+        assertThat(Names.withExtension("photo.png", "webp")).isEqualTo("photo.webp");
+        assertThat(Names.withExtension("photo", "jpg")).isEqualTo("photo.jpg");
+    }
+}
