@@ -81,7 +81,7 @@ final class ProcessingRoutes {
         UploadedFile file;
         try {
             file = ctx.uploadedFile("file");
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Jetty's ServletException arrives undeclared through Kotlin
             if (String.valueOf(rootMessage(e)).toLowerCase(Locale.ROOT).contains("max")) {
                 throw tooLarge();
             }
