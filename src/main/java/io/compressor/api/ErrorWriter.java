@@ -64,7 +64,8 @@ final class ErrorWriter {
         };
     }
 
-    private static String describe(Context ctx, int status) {
+    /// The message of a status Javalin raised itself, naming the request.
+    static String describe(Context ctx, int status) {
         String request = ctx.method() + " " + ctx.path();
         return switch (status) {
             case 404 -> "No such resource: " + request + ". API.md lists the endpoints.";

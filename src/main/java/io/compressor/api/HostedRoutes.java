@@ -33,6 +33,9 @@ final class HostedRoutes {
         String expires = ctx.pathParam("expires");
         String id = ctx.pathParam("id");
         String name = ctx.pathParam("name");
+        if (!expires.matches("\\d{1,12}")) {
+            throw new ServiceException(ErrorCode.NOT_FOUND, ErrorWriter.describe(ctx, 404));
+        }
         Path file = hosting.find(expires, id, name).orElseThrow(() -> new ServiceException(ErrorCode.NOT_FOUND,
                 "No such result: it has expired or the URL is not one this server gave out."));
         String etag = "\"" + id + "\"";
