@@ -65,6 +65,8 @@ public final class HttpServer implements AutoCloseable {
         var routes = javalin.routes;
         routes.before(RequestContext::assignId);
         routes.before("/1.0/*", new Authenticator(services.keys())::authenticate);
+        RateLimits limits = new RateLimits(config.rateLimitPerMinute(), services.clock());
+        routes.before("/1.0/*", ctx -> limits.take(RequestContext.requireAccount(ctx).id()));
         new AccountRoutes(services.jobs(), new AccountRoutes.Plan("self-hosted", null,
                 services.limits().maxInputBytes(), services.limits().maxInputPixels())).register(routes);
         new ProcessingRoutes(services.jobs(), services.fetcher(), services.limits().maxInputBytes(), this::publicUrl)

@@ -48,7 +48,7 @@ final class ConfigLoader {
         Optional<ApiConfig.Tls> tls = cert.flatMap(c -> key.map(k -> new ApiConfig.Tls(c, k)));
         Optional<URI> publicUrl = env.optional(PUBLIC_URL).flatMap(value -> publicUrl(env, value));
         Duration grace = Duration.ofSeconds(env.integer(SHUTDOWN_GRACE, 0, 3600));
-        return new ApiConfig(host, port, publicUrl, tls, grace);
+        return new ApiConfig(host, port, publicUrl, tls, grace, env.integer(RATE_LIMIT, 0, 1_000_000));
     }
 
     private static Optional<URI> publicUrl(Environment env, String value) {

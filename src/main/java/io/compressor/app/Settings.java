@@ -42,12 +42,15 @@ final class Settings {
             "Comma-separated `host` or `host:port` that `/1.0/fetch` may download from; fetching is off without it.");
     static final Setting FETCH_TIMEOUT = new Setting("COMPRESSOR_FETCH_TIMEOUT_SECONDS", "30",
             "Total time a source may take to answer and send the image (`source_timeout`).");
+    static final Setting RATE_LIMIT = new Setting("COMPRESSOR_RATE_LIMIT_PER_MINUTE", "0",
+            "Requests per minute each account may make to `/1.0/*` on this node (0: no limit); over it, 429 `rate_limited`.");
     static final Setting SHUTDOWN_GRACE = new Setting("COMPRESSOR_SHUTDOWN_GRACE_SECONDS", "30",
             "On SIGTERM, how long in-flight requests may take to finish before the server exits.");
 
     static final List<Setting> ALL = List.of(HOST, PORT, PUBLIC_URL, DATA_DIR, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, TLS_CERT, TLS_KEY, VIPS_LIBRARY, VIPS_THREADS, MAX_INPUT_BYTES, MAX_INPUT_PIXELS,
-            RESULT_TTL, PROCESSING_PERMITS, PROCESSING_QUEUE, FETCH_ALLOWED_HOSTS, FETCH_TIMEOUT, SHUTDOWN_GRACE);
+            RESULT_TTL, PROCESSING_PERMITS, PROCESSING_QUEUE, FETCH_ALLOWED_HOSTS, FETCH_TIMEOUT, RATE_LIMIT,
+            SHUTDOWN_GRACE);
 
     private Settings() {}
 }

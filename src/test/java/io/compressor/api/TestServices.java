@@ -45,6 +45,6 @@ final class TestServices {
     }
 
     static ApiConfig loopback(Optional<ApiConfig.Tls> tls, java.time.Duration grace) {
-        return new ApiConfig("127.0.0.1", 0, Optional.empty(), tls, grace);
+        return new ApiConfig("127.0.0.1", 0, Optional.empty(), tls, grace, 0);
     }
 }

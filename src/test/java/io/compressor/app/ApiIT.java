@@ -152,4 +152,24 @@ class ApiIT {
         assertThat(body.get("message").asText()).contains(messagePart);
         assertThat(body.get("id").asText()).isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
     }
+
+    @Test
+    void aRateLimitPerAccountAnswers429WithRetryAfter() {
+        server.close();
+        app.close();
+        app = Application.open(ConfigLoader.load(Map.of("COMPRESSOR_PORT", "0", "COMPRESSOR_DATA_DIR", dir.toString(),
+                "COMPRESSOR_DATABASE_URL", TestDatabases.fresh(engine, dir), "COMPRESSOR_RATE_LIMIT_PER_MINUTE", "3")));
+        server = app.httpServer().start();
+        http = new Http(server.publicUrl());
+        String limited = app.keys().issue(app.accounts().create("Limited", null).id(), "t").secret();
+        String other = app.keys().issue(app.accounts().create("Other", null).id(), "t").secret();
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.get("/1.0/account", "Authorization", basic(limited)).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> refused = http.get("/1.0/account", "Authorization", basic(limited));
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertErrorBody(refused, "rate_limited", "3 requests a minute");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Integer.parseInt(s)).isBetween(1, 21));
+        assertThat(http.get("/1.0/account", "Authorization", basic(other)).statusCode()).as("another account").isEqualTo(200);
+    }
 }
