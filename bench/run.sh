@@ -21,13 +21,7 @@ CP="$ROOT/target/classes:$ROOT/target/test-classes:$(cat "$WORK/classpath")"
 use_jemalloc
 java_run() { "$JAVA_HOME/bin/java" "${JAVA_FLAGS[@]}" -Xmx1g -cp "$CP" "$@"; }
 
-# the corpus: a freely licensed photo from Debian's mate-backgrounds, cut to the benchmark sizes
-if [ ! -f "$WORK/photo-12mp.jpg" ]; then
-  (cd "$WORK" && apt-get download mate-backgrounds >/dev/null 2>&1 && dpkg -x mate-backgrounds_*.deb pkg)
-  SOURCE="$WORK/pkg/usr/share/backgrounds/mate/abstract/Elephants_5640x3172.jpg"
-  java_run io.compressor.bench.MakeCorpus "$SOURCE" 4000 3000 "$WORK/photo-12mp.jpg"
-  java_run io.compressor.bench.MakeCorpus "$SOURCE" 2725 2225 "$WORK/photo-2725x2225.jpg"
-fi
+. "$ROOT/bench/corpus.sh"
 if [ ! -d "$WORK/node/node_modules/sharp" ]; then
   (mkdir -p "$WORK/node" && cd "$WORK/node" && npm init -y >/dev/null && npm install --no-audit --no-fund sharp@0.34 >/dev/null 2>&1)
 fi

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Benchmark of the HTTP layer: the packaged server (a separate process, as in production) takes
+# /1.0/upload of a 12 MP JPEG → 640×480 (quality 80) from 1, 2, 4 and 8 concurrent clients. Prints
+# requests per second, p50/p99 latency, the server's peak memory, and the ratio of HTTP throughput to
+# the bare pipeline's on the same job at the same concurrency (PipelineBench, same machine, same run).
+#   bench/http.sh [REQUESTS_PER_LEVEL]
+set -euo pipefail
+. "$(dirname "$0")/../scripts/lib.sh"
+REQUESTS=${1:-40}
+require_java
+ensure_packages libvips42 libjemalloc2 maven
+WORK="$ROOT/target/bench"
+mkdir -p "$WORK"
+cd "$ROOT"
+mvn -q -B -Dstyle.color=never -DskipTests package test-compile >&2
+mvn -q -B -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$WORK/classpath" >&2
+CP="$ROOT/target/classes:$ROOT/target/test-classes:$(cat "$WORK/classpath")"
+use_jemalloc
+java_run() { "$JAVA_HOME/bin/java" "${JAVA_FLAGS[@]}" -Xmx1g -cp "$CP" "$@"; }
+. "$ROOT/bench/corpus.sh"
+
+DATA=$(mktemp -d "$WORK/http-data.XXXXXX")
+PORT=$(( 20000 + RANDOM % 20000 ))
+COMPRESSOR_PORT=$PORT COMPRESSOR_DATA_DIR="$DATA" COMPRESSOR_PROCESSING_QUEUE=64 \
+  "$JAVA_HOME/bin/java" "${JAVA_FLAGS[@]}" -jar "$JAR" serve > "$DATA/serve.out" 2> "$DATA/serve.err" &
+SERVER=$!
+trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 120); do grep -q "listening on" "$DATA/serve.out" && break; sleep 0.5; done
+KEY=$(grep -o 'cmp_[A-Za-z0-9_-]*' "$DATA/serve.out" | head -n 1)
+
+echo "# bench/http.sh $REQUESTS   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, libvips $(dpkg-query -W -f='${Version}' libvips42))"
+printf '%-8s %10s %8s %8s %7s %12s %7s %14s\n' clients "req/s" "p50 ms" "p99 ms" errors "bare img/s" ratio "server peak MB"
+for clients in 1 2 4 8; do
+  http=$(java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/photo-12mp.jpg" "$clients" "$REQUESTS")
+  bare=$(java_run io.compressor.bench.PipelineBench "$WORK/photo-12mp.jpg" 640 480 80 "$clients" "$REQUESTS" 1)
+  peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$SERVER/status")
+  get() { sed -E "s/.*$1=([0-9.]+).*/\\1/" <<<"$2"; }
+  printf '%-8s %10s %8s %8s %7s %12s %7s %14s\n' "$clients" "$(get requests_per_second "$http")" "$(get p50_ms "$http")" \
+    "$(get p99_ms "$http")" "$(get errors "$http")" "$(get images_per_second "$bare")" \
+    "$(awk -v a="$(get requests_per_second "$http")" -v b="$(get images_per_second "$bare")" 'BEGIN{printf "%.2f", a/b}')" "$peak"
+done
