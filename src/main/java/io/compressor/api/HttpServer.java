@@ -73,6 +73,7 @@ public final class HttpServer implements AutoCloseable {
                 .register(routes);
         new JobRoutes(services.jobs()).register(routes);
         new OpsRoutes(services.databaseUp(), services.metrics()).register(routes);
+        new OpenApiRoute().register(routes);
         new HostedRoutes(services.hosting(), services.clock()).register(routes); // last: its pattern is the widest
         ErrorWriter.register(routes);
     }

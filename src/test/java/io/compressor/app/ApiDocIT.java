@@ -1,0 +1,131 @@
+package io.compressor.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.compressor.error.ErrorCode;
+import io.compressor.testing.Http;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/// docs/api.md and /openapi.json stay true: every curl example runs against a live server, and the
+/// OpenAPI document names every error code and every option the parser accepts.
+class ApiDocIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SH_BLOCK = Pattern.compile("```sh\\n(.*?)\\n```", Pattern.DOTALL);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCurlExampleOfTheDocsWorksAsWritten() throws Exception {
+        HttpServer source = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] photo = ProcessingApiIT.jpeg(1200, 900);
+        source.createContext("/photo.jpg", exchange -> {
+            exchange.sendResponseHeaders(200, photo.length);
+            exchange.getResponseBody().write(photo);
+            exchange.close();
+        });
+        source.start();
+        Files.write(dir.resolve("photo.jpg"), photo);
+        Files.write(dir.resolve("logo.png"), TransparentPng.bytes());
+        try (Application app = Application.open(ConfigLoader.load(Map.of("COMPRESSOR_PORT", "0",
+                "COMPRESSOR_DATA_DIR", dir.resolve("data").toString(),
+                "COMPRESSOR_FETCH_ALLOWED_HOSTS", "127.0.0.1:" + source.getAddress().getPort())))) {
+            var server = app.httpServer().start();
+            try {
+                String key = app.keys().issue(app.accounts().create("Docs", null).id(), "docs").secret();
+                List<String> examples = examples();
+                assertThat(examples).hasSizeGreaterThanOrEqualTo(8);
+                String lastJob = null;
+                for (String example : examples) {
+                    String command = example.replace("KEY", key).replace("http://127.0.0.1:8080", server.publicUrl().toString())
+                            .replace("https://images.example.com", "http://127.0.0.1:" + source.getAddress().getPort())
+                            .replace("JOB_ID", String.valueOf(lastJob));
+                    JsonNode answer = JSON.readTree(run(command));
+                    assertThat(answer.get("success").asBoolean()).as(example + "\n" + answer).isTrue();
+                    if (answer.has("output")) {
+                        lastJob = answer.get("id").asText();
+                        assertThat(new Http(server.publicUrl()).download(java.net.URI.create(answer.get("url").asText()))
+                                .statusCode()).isEqualTo(200);
+                    }
+                }
+            } finally {
+                server.close();
+                source.stop(0);
+            }
+        }
+    }
+
+    @Test
+    void openApiIsServedAndNamesEveryErrorCodeAndOption() throws Exception {
+        try (Application app = Application.open(ConfigLoader.load(Map.of("COMPRESSOR_PORT", "0",
+                "COMPRESSOR_DATA_DIR", dir.toString())))) {
+            var server = app.httpServer().start();
+            try {
+                var response = new Http(server.publicUrl()).get("/openapi.json");
+                assertThat(response.statusCode()).isEqualTo(200);
+                JsonNode doc = JSON.readTree(response.body());
+                assertThat(doc.get("openapi").asText()).startsWith("3.1");
+                List<String> codes = new ArrayList<>();
+                doc.at("/components/schemas/Error/properties/code/enum").forEach(c -> codes.add(c.asText()));
+                assertThat(codes).containsExactlyInAnyOrderElementsOf(Arrays.stream(ErrorCode.values()).map(ErrorCode::code).toList());
+                List<String> options = new ArrayList<>();
+                doc.at("/components/schemas/Image/properties").fieldNames().forEachRemaining(options::add);
+                assertThat(options).containsExactlyInAnyOrder("compression", "quality", "format", "resize", "metadata");
+                for (String path : List.of("/1.0/upload", "/1.0/fetch", "/1.0/jobs/{id}", "/1.0/account", "/health", "/metrics")) {
+                    assertThat(doc.at("/paths").has(path)).as(path).isTrue();
+                }
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    private static List<String> examples() throws Exception {
+        String doc = Files.readString(Path.of("docs/api.md"));
+        List<String> examples = new ArrayList<>();
+        Matcher m = SH_BLOCK.matcher(doc);
+        while (m.find()) {
+            examples.add(m.group(1).strip());
+        }
+        return examples;
+    }
+
+    private String run(String command) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", command.replaceFirst("^curl ", "curl -sS ")).directory(dir.toFile())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(command + "\n" + out).isZero();
+        return out;
+    }
+
+    /// A small PNG with transparency, written by the JDK.
+    static final class TransparentPng {
+        static byte[] bytes() throws Exception {
+            var image = new java.awt.image.BufferedImage(400, 200, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            for (int y = 0; y < 200; y++) {
+                for (int x = 0; x < 400; x++) {
+                    image.setRGB(x, y, ((x + y) % 256) << 24 | 0x3366cc);
+                }
+            }
+            var out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        }
+    }
+}
