@@ -4,6 +4,7 @@ import static io.compressor.app.Settings.*;
 
 import io.compressor.api.ApiConfig;
 import io.compressor.db.DbConfig;
+import io.compressor.fetch.Cidr;
 import io.compressor.fetch.FetchConfig;
 import io.compressor.job.JobConfig;
 import io.compressor.pipeline.EngineConfig;
@@ -28,8 +29,10 @@ final class ConfigLoader {
         int permits = env.integer(PROCESSING_PERMITS, 0, 1024);
         JobConfig jobs = new JobConfig(Duration.ofSeconds(env.integer(RESULT_TTL, 60, 30 * 24 * 3600)),
                 permits == 0 ? Runtime.getRuntime().availableProcessors() : permits, env.integer(PROCESSING_QUEUE, 0, 100_000));
-        FetchConfig fetch = new FetchConfig(hosts(env.text(FETCH_ALLOWED_HOSTS, "")), engine.limits().maxInputBytes(),
-                Duration.ofSeconds(env.integer(FETCH_TIMEOUT, 1, 3600)), 5);
+        FetchConfig fetch = new FetchConfig(list(env.text(FETCH_ALLOWED_HOSTS, "")), cidrs(env),
+                engine.limits().maxInputBytes(), Duration.ofSeconds(env.integer(FETCH_CONNECT_TIMEOUT, 1, 600)),
+                Duration.ofSeconds(env.integer(FETCH_TIMEOUT, 1, 3600)), env.integer(FETCH_MAX_REDIRECTS, 0, 20),
+                dataDir.resolve("tmp"));
         if (!env.problems().isEmpty()) {
             throw new ConfigException(env.problems());
         }
@@ -64,9 +67,21 @@ final class ConfigLoader {
         return Optional.empty();
     }
 
-    private static java.util.Set<String> hosts(String list) {
-        return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(h -> !h.isEmpty())
-                .map(h -> h.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+    private static java.util.Set<String> list(String text) {
+        return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(h -> !h.isEmpty())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static java.util.List<Cidr> cidrs(Environment env) {
+        java.util.List<Cidr> cidrs = new java.util.ArrayList<>();
+        for (String text : list(env.text(FETCH_ALLOWED_CIDRS, ""))) {
+            try {
+                cidrs.add(Cidr.parse(text));
+            } catch (IllegalArgumentException e) {
+                env.problem(FETCH_ALLOWED_CIDRS, e.getMessage() + "; expected ranges like 10.0.0.0/8 or fd00::/8");
+            }
+        }
+        return cidrs;
     }
 
     private static EngineConfig engine(Environment env) {

@@ -39,9 +39,15 @@ final class Settings {
     static final Setting PROCESSING_QUEUE = new Setting("COMPRESSOR_PROCESSING_QUEUE", "16",
             "Requests that may wait for a permit; beyond them the answer is 429 `busy` with Retry-After.");
     static final Setting FETCH_ALLOWED_HOSTS = new Setting("COMPRESSOR_FETCH_ALLOWED_HOSTS", "(none)",
-            "Comma-separated `host` or `host:port` that `/1.0/fetch` may download from; fetching is off without it.");
+            "Comma-separated host names (or `*.domain`) that `/1.0/fetch` may reach even on private addresses.");
+    static final Setting FETCH_ALLOWED_CIDRS = new Setting("COMPRESSOR_FETCH_ALLOWED_CIDRS", "(none)",
+            "Comma-separated address ranges (`10.1.2.0/24`, `127.0.0.1/32`) exempt from the fetch address policy.");
+    static final Setting FETCH_CONNECT_TIMEOUT = new Setting("COMPRESSOR_FETCH_CONNECT_TIMEOUT_SECONDS", "10",
+            "Time a source may take to accept the connection.");
     static final Setting FETCH_TIMEOUT = new Setting("COMPRESSOR_FETCH_TIMEOUT_SECONDS", "30",
             "Total time a source may take to answer and send the image (`source_timeout`).");
+    static final Setting FETCH_MAX_REDIRECTS = new Setting("COMPRESSOR_FETCH_MAX_REDIRECTS", "5",
+            "Redirects a fetch follows, each checked again against the address policy.");
     static final Setting RATE_LIMIT = new Setting("COMPRESSOR_RATE_LIMIT_PER_MINUTE", "0",
             "Requests per minute each account may make to `/1.0/*` on this node (0: no limit); over it, 429 `rate_limited`.");
     static final Setting SHUTDOWN_GRACE = new Setting("COMPRESSOR_SHUTDOWN_GRACE_SECONDS", "30",
@@ -49,7 +55,8 @@ final class Settings {
 
     static final List<Setting> ALL = List.of(HOST, PORT, PUBLIC_URL, DATA_DIR, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, TLS_CERT, TLS_KEY, VIPS_LIBRARY, VIPS_THREADS, MAX_INPUT_BYTES, MAX_INPUT_PIXELS,
-            RESULT_TTL, PROCESSING_PERMITS, PROCESSING_QUEUE, FETCH_ALLOWED_HOSTS, FETCH_TIMEOUT, RATE_LIMIT,
+            RESULT_TTL, PROCESSING_PERMITS, PROCESSING_QUEUE, FETCH_ALLOWED_HOSTS, FETCH_ALLOWED_CIDRS, FETCH_CONNECT_TIMEOUT, FETCH_TIMEOUT, FETCH_MAX_REDIRECTS,
+            RATE_LIMIT,
             SHUTDOWN_GRACE);
 
     private Settings() {}

@@ -2,134 +2,198 @@ package io.compressor.fetch;
 
 import io.compressor.error.ErrorCode;
 import io.compressor.error.ServiceException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
-/// Downloads a source for `/1.0/fetch`: http and https only, hosts on the allow-list only (for every
-/// redirect hop too), at most `maxBytes` (checked on Content-Length, then while reading), within the
-/// timeout. `user:pass@` becomes Basic auth; the caller's headers go along, except hop-by-hop ones.
+/// Downloads a source for `/1.0/fetch` without handing the client the server's network. For every
+/// connection, each redirect hop included: resolve the name once, check every address against the
+/// policy, connect to the checked address ourselves (TLS with the original name for SNI and the
+/// certificate check), and never let anything resolve again. Caps on redirects, bytes and time.
 public final class Fetcher {
-    static final String USER_AGENT = "Compressor/0.1 (+self-hosted image optimizer)";
+    public static final String USER_AGENT = "Compressor/0.1 (self-hosted image optimizer)";
     private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "content-length", "expect");
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "content-length", "expect",
+            "user-agent", "accept-encoding");
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
     private final FetchConfig config;
-    private final HttpClient client;
+    private final AddressPolicy policy;
+    private final Resolver resolver;
+    private final Dialer dialer;
 
     public Fetcher(FetchConfig config) {
+        this(config, Resolver.SYSTEM, Dialer.SYSTEM);
+    }
+
+    public Fetcher(FetchConfig config, Resolver resolver, Dialer dialer) {
         this.config = config;
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(config.timeout()).build();
+        this.policy = new AddressPolicy(config.allowedCidrs());
+        this.resolver = resolver;
+        this.dialer = dialer;
     }
 
     public Fetched fetch(String url, Map<String, String> headers) {
-        URI uri = parse(url);
+        Map<String, String> forwarded = forwardable(headers);
+        Deadline deadline = new Deadline(config.timeout().toMillis());
+        URI uri = Urls.parse(url);
         for (int hop = 0; hop <= config.maxRedirects(); hop++) {
-            HttpResponse<InputStream> response = send(uri, headers);
-            int status = response.statusCode();
-            if (status >= 300 && status < 400 && response.headers().firstValue("Location").isPresent()) {
-                close(response);
-                URI next = uri.resolve(response.headers().firstValue("Location").get());
-                if ("https".equals(uri.getScheme()) && "http".equals(next.getScheme())) {
-                    throw new ServiceException(ErrorCode.SOURCE_BLOCKED, "The source redirected from https to http ("
-                            + next.getHost() + "); only secure redirects are followed.");
+            InetAddress address = checkedAddress(uri);
+            try (Socket socket = connect(address, uri, deadline)) {
+                InputStream in = deadline.guard(socket, socket.getInputStream());
+                OutputStream out = socket.getOutputStream();
+                HttpGet.Response response = HttpGet.send(in, out, uri, withAuth(uri, forwarded));
+                int status = response.status();
+                if (status >= 300 && status < 400 && response.headers().containsKey("location")) {
+                    uri = Urls.redirect(uri, response.headers().get("location"));
+                    continue;
                 }
-                uri = parse(next.toString());
-                continue;
+                if (status < 200 || status > 299) {
+                    throw new ServiceException(ErrorCode.SOURCE_STATUS, "The source answered HTTP " + status + " for "
+                            + uri.getHost() + Optional.ofNullable(uri.getRawPath()).orElse("/")
+                            + "; check the URL and that the image is public.");
+                }
+                return new Fetched(Urls.fileName(uri), download(response, uri));
+            } catch (SocketTimeoutException e) {
+                throw timeout(uri);
+            } catch (IOException e) {
+                throw new ServiceException(ErrorCode.SOURCE_UNREACHABLE, "Cannot fetch from " + uri.getHost()
+                        + ": the connection failed or broke off; check the host and that it serves the image.");
             }
-            if (status < 200 || status > 299) {
-                close(response);
-                throw new ServiceException(ErrorCode.SOURCE_STATUS, "The source answered HTTP " + status + " for "
-                        + uri.getHost() + uri.getRawPath() + "; check the URL and that the image is public.");
-            }
-            return new Fetched(nameOf(uri), read(response));
         }
         throw new ServiceException(ErrorCode.SOURCE_STATUS, "The source redirected more than " + config.maxRedirects()
-                + " times.");
+                + " times; give the final URL.");
     }
 
-    private URI parse(String url) {
-        URI uri;
+    /// Resolves once and checks every address; one refused address refuses the host.
+    private InetAddress checkedAddress(URI uri) {
+        String host = uri.getHost();
+        List<InetAddress> addresses;
+        Optional<InetAddress> literal;
         try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ServiceException(ErrorCode.INVALID_OPTION, "url: expected an absolute http:// or https:// URL but"
-                    + " received \"" + url + "\"");
+            literal = HostLiteral.parse(host);
+        } catch (IllegalArgumentException e) {
+            throw new ServiceException(ErrorCode.INVALID_OPTION, "url: " + e.getMessage());
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new ServiceException(ErrorCode.INVALID_OPTION, "url: expected an absolute http:// or https:// URL but"
-                    + " received \"" + url + "\"");
+        try {
+            addresses = literal.isPresent() ? List.of(literal.get()) : resolver.resolve(host);
+        } catch (UnknownHostException e) {
+            throw new ServiceException(ErrorCode.SOURCE_UNREACHABLE, "Cannot resolve " + host + "; check the host name.");
         }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        int port = uri.getPort() == -1 ? (scheme.equals("https") ? 443 : 80) : uri.getPort();
-        if (!config.allowedHosts().contains(host) && !config.allowedHosts().contains(host + ":" + port)) {
-            throw new ServiceException(ErrorCode.SOURCE_BLOCKED, "Fetching from " + host + ":" + port + " is not allowed:"
-                    + " this server fetches only from the hosts in COMPRESSOR_FETCH_ALLOWED_HOSTS.");
+        if (addresses.isEmpty()) {
+            throw new ServiceException(ErrorCode.SOURCE_UNREACHABLE, "Cannot resolve " + host + "; check the host name.");
         }
-        return uri;
-    }
-
-    private HttpResponse<InputStream> send(URI uri, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(withoutUserInfo(uri)).timeout(config.timeout()).GET()
-                .header("User-Agent", USER_AGENT);
-        headers.forEach((name, value) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.equalsIgnoreCase("user-agent")) {
-                request.header(name, value);
+        if (literal.isEmpty() && config.hostAllowed(host)) {
+            return addresses.getFirst();
+        }
+        for (InetAddress address : addresses) {
+            Optional<String> rule = policy.refusal(address);
+            if (rule.isPresent()) {
+                throw new ServiceException(ErrorCode.SOURCE_BLOCKED, "The source " + host + " resolves to "
+                        + address.getHostAddress() + ", a " + rule.get() + " address; only public addresses are fetched"
+                        + " (an operator may allow it with COMPRESSOR_FETCH_ALLOWED_CIDRS).");
             }
-        });
-        if (uri.getRawUserInfo() != null) {
-            String credentials = URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    credentials.getBytes(StandardCharsets.UTF_8)));
         }
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
-            throw timeout(uri);
-        } catch (IOException e) {
-            throw new ServiceException(ErrorCode.SOURCE_UNREACHABLE, "Cannot reach " + uri.getHost()
-                    + ": the connection failed; check the host name and that it accepts connections.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw timeout(uri);
-        }
+        return addresses.getFirst();
     }
 
-    private byte[] read(HttpResponse<InputStream> response) {
-        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    private Socket connect(InetAddress address, URI uri, Deadline deadline) throws IOException {
+        int timeout = (int) Math.max(1, Math.min(config.connectTimeout().toMillis(), deadline.remainingMillis()));
+        Socket socket = dialer.dial(new InetSocketAddress(address, Urls.port(uri)), timeout);
+        if (!"https".equals(uri.getScheme())) {
+            return socket;
+        }
+        SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
+                .createSocket(socket, uri.getHost(), Urls.port(uri), true);
+        SSLParameters parameters = tls.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        if (HostLiteral.parse(uri.getHost()).isEmpty()) {
+            parameters.setServerNames(List.of(new SNIHostName(uri.getHost())));
+        }
+        tls.setSSLParameters(parameters);
+        tls.setSoTimeout((int) Math.max(1, deadline.remainingMillis()));
+        tls.startHandshake();
+        return tls;
+    }
+
+    /// Streams the body to a temporary file, refusing past the cap (on Content-Length first), then reads
+    /// it back; the file is removed whatever happens.
+    private byte[] download(HttpGet.Response response, URI uri) throws IOException {
+        long declared = response.contentLength();
         if (declared > config.maxBytes()) {
-            close(response);
             throw tooLarge();
         }
-        try (InputStream in = response.body()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 64 * 1024);
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while ((n = in.read(buffer)) != -1) {
-                if (out.size() + n > config.maxBytes()) {
-                    throw tooLarge();
+        Files.createDirectories(config.tempDir());
+        Path file = Files.createTempFile(config.tempDir(), "fetch-", ".part");
+        try {
+            long total = 0;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                byte[] buffer = new byte[64 * 1024];
+                long expected = declared < 0 ? Long.MAX_VALUE : declared;
+                int n;
+                while (total < expected && (n = response.body().read(buffer, 0, (int) Math.min(buffer.length, expected - total))) != -1) {
+                    total += n;
+                    if (total > config.maxBytes()) {
+                        throw tooLarge();
+                    }
+                    out.write(buffer, 0, n);
                 }
-                out.write(buffer, 0, n);
             }
-            return out.toByteArray();
-        } catch (HttpTimeoutException e) {
-            throw timeout(response.uri());
-        } catch (IOException e) {
-            throw new ServiceException(ErrorCode.SOURCE_UNREACHABLE, "The download from " + response.uri().getHost()
-                    + " broke off; retry, or check the source.");
+            if (declared >= 0 && total < declared) {
+                throw new IOException("body shorter than its Content-Length");
+            }
+            return Files.readAllBytes(file);
+        } finally {
+            Files.deleteIfExists(file);
         }
+    }
+
+    private static Map<String, String> forwardable(Map<String, String> headers) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("User-Agent", USER_AGENT);
+        out.put("Accept", "image/*, */*;q=0.5");
+        headers.forEach((name, value) -> {
+            if (!TOKEN.matcher(name).matches() || value.contains("\r") || value.contains("\n")) {
+                throw new ServiceException(ErrorCode.INVALID_OPTION, "headers." + name
+                        + ": a header name must be a token and its value one line");
+            }
+            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+                out.put(name, value);
+            }
+        });
+        return out;
+    }
+
+    private static Map<String, String> withAuth(URI uri, Map<String, String> headers) {
+        if (uri.getRawUserInfo() == null) {
+            return headers;
+        }
+        Map<String, String> out = new LinkedHashMap<>(headers);
+        String credentials = URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8);
+        out.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        return out;
     }
 
     private ServiceException tooLarge() {
@@ -140,28 +204,5 @@ public final class Fetcher {
     private static ServiceException timeout(URI uri) {
         return new ServiceException(ErrorCode.SOURCE_TIMEOUT, "The source " + uri.getHost()
                 + " did not answer in time; retry, or host the image somewhere faster.");
-    }
-
-    private static URI withoutUserInfo(URI uri) {
-        try {
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getRawPath() == null ? null
-                    : uri.getPath(), uri.getQuery(), null);
-        } catch (java.net.URISyntaxException e) {
-            return uri;
-        }
-    }
-
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException ignored) {
-            // nothing to keep
-        }
-    }
-
-    private static String nameOf(URI uri) {
-        String path = uri.getPath() == null ? "" : uri.getPath();
-        String last = path.substring(path.lastIndexOf('/') + 1);
-        return last.isBlank() ? "image" : last;
     }
 }

@@ -36,7 +36,8 @@ final class TestServices {
         JobService jobs = new JobService(new SqlJobStore(database), Pipeline.start(new EngineConfig("libvips.so.42", 0,
                 limits)), hosting, new Permits(2, 2), clock);
         return new HttpServer.Services(new ApiKeyService(new SqlApiKeyStore(database), accounts, clock), jobs, hosting,
-                new Fetcher(new FetchConfig(Set.of(), limits.maxInputBytes(), Duration.ofSeconds(5), 5)), databaseUp,
+                new Fetcher(new FetchConfig(Set.of(), java.util.List.of(), limits.maxInputBytes(), Duration.ofSeconds(5),
+                Duration.ofSeconds(5), 5, dir.resolve("tmp"))), databaseUp,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), limits, clock);
     }
 

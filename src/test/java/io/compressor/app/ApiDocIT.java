@@ -44,7 +44,7 @@ class ApiDocIT {
         Files.write(dir.resolve("logo.png"), TransparentPng.bytes());
         try (Application app = Application.open(ConfigLoader.load(Map.of("COMPRESSOR_PORT", "0",
                 "COMPRESSOR_DATA_DIR", dir.resolve("data").toString(),
-                "COMPRESSOR_FETCH_ALLOWED_HOSTS", "127.0.0.1:" + source.getAddress().getPort())))) {
+                "COMPRESSOR_FETCH_ALLOWED_CIDRS", "127.0.0.1/32")))) {
             var server = app.httpServer().start();
             try {
                 String key = app.keys().issue(app.accounts().create("Docs", null).id(), "docs").secret();

@@ -81,7 +81,7 @@ class ProcessingApiIT {
         source.start();
         app = Application.open(ConfigLoader.load(Map.of("COMPRESSOR_PORT", "0", "COMPRESSOR_DATA_DIR", dir.toString(),
                 "COMPRESSOR_DATABASE_URL", TestDatabases.fresh(engine, dir),
-                "COMPRESSOR_FETCH_ALLOWED_HOSTS", "127.0.0.1:" + source.getAddress().getPort() + ",127.0.0.1:9",
+                "COMPRESSOR_FETCH_ALLOWED_CIDRS", "127.0.0.1/32",
                 "COMPRESSOR_FETCH_TIMEOUT_SECONDS", "1",
                 "COMPRESSOR_MAX_INPUT_BYTES", "2000000")));
         server = app.httpServer().start();
@@ -234,11 +234,11 @@ class ProcessingApiIT {
                 new Case(http.postJson("/1.0/fetch", key, "{\"url\":\"ftp://127.0.0.1/x.jpg\"}"), 400, "invalid_option",
                         "url: expected an absolute http:// or https:// URL"),
                 new Case(http.postJson("/1.0/fetch", key, "{\"url\":\"http://169.254.169.254/latest/meta-data\"}"), 403,
-                        "source_blocked", "169.254.169.254:80 is not allowed"),
+                        "source_blocked", "169.254.169.254, a link-local (cloud metadata) address"),
                 new Case(http.postJson("/1.0/fetch", key, "{\"url\":\"http://127.0.0.1:" + port + "/missing.jpg\"}"), 502,
                         "source_status", "HTTP 404"),
                 new Case(http.postJson("/1.0/fetch", key, "{\"url\":\"http://127.0.0.1:9/x.jpg\"}"), 502,
-                        "source_unreachable", "Cannot reach 127.0.0.1"),
+                        "source_unreachable", "Cannot fetch from 127.0.0.1"),
                 new Case(http.postJson("/1.0/fetch", key, "{\"url\":\"http://127.0.0.1:" + port + "/slow.jpg\"}"), 504,
                         "source_timeout", "did not answer in time"),
                 new Case(http.postJson("/1.0/fetch", key, "{\"url\":\"http://127.0.0.1:" + port + "/huge.jpg\"}"), 413,

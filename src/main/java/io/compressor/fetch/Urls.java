@@ -1,0 +1,59 @@
+package io.compressor.fetch;
+
+import io.compressor.error.ErrorCode;
+import io.compressor.error.ServiceException;
+import java.net.URI;
+import java.util.Locale;
+
+/// The URL rules of fetching: http and https only, a host required, and redirects never from https
+/// down to http.
+final class Urls {
+    private Urls() {}
+
+    static URI parse(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw invalid(url);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw invalid(url);
+        }
+        return uri;
+    }
+
+    static URI redirect(URI from, String location) {
+        URI next;
+        try {
+            next = parse(from.resolve(location.strip()).toString());
+        } catch (IllegalArgumentException e) {
+            throw new ServiceException(ErrorCode.SOURCE_STATUS, "The source redirected to an invalid address.");
+        } catch (ServiceException e) {
+            throw new ServiceException(ErrorCode.SOURCE_BLOCKED, "The source redirected to \"" + location
+                    + "\", which is not an http or https address.");
+        }
+        if ("https".equals(from.getScheme()) && "http".equals(next.getScheme())) {
+            throw new ServiceException(ErrorCode.SOURCE_BLOCKED, "The source redirected from https to http ("
+                    + next.getHost() + "); only secure redirects are followed from a secure source.");
+        }
+        return next;
+    }
+
+    static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+    }
+
+    /// The last path segment, the name the result is given.
+    static String fileName(URI uri) {
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.isBlank() ? "image" : last;
+    }
+
+    private static ServiceException invalid(String url) {
+        return new ServiceException(ErrorCode.INVALID_OPTION, "url: expected an absolute http:// or https:// URL but"
+                + " received \"" + url + "\"");
+    }
+}
