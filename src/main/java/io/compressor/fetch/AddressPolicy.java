@@ -45,7 +45,7 @@ final class AddressPolicy {
                 return Optional.of(rule.getKey());
             }
         }
-        return embeddedV4(address).flatMap(v4 -> refusal(v4).map(rule -> rule + ", inside an IPv6 address"));
+        return embeddedV4(address).flatMap(v4 -> refusal(v4).map(rule -> rule + " inside an IPv6 address"));
     }
 
     /// The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d),

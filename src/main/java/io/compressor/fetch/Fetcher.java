@@ -72,14 +72,14 @@ public final class Fetcher {
                 }
                 if (status < 200 || status > 299) {
                     throw new ServiceException(ErrorCode.SOURCE_STATUS, "The source answered HTTP " + status + " for "
-                            + uri.getHost() + Optional.ofNullable(uri.getRawPath()).orElse("/")
+                            + Urls.host(uri) + Optional.ofNullable(uri.getRawPath()).orElse("/")
                             + "; check the URL and that the image is public.");
                 }
                 return new Fetched(Urls.fileName(uri), download(response, uri));
             } catch (SocketTimeoutException e) {
                 throw timeout(uri);
             } catch (IOException e) {
-                throw new ServiceException(ErrorCode.SOURCE_UNREACHABLE, "Cannot fetch from " + uri.getHost()
+                throw new ServiceException(ErrorCode.SOURCE_UNREACHABLE, "Cannot fetch from " + Urls.host(uri)
                         + ": the connection failed or broke off; check the host and that it serves the image.");
             }
         }
@@ -89,7 +89,7 @@ public final class Fetcher {
 
     /// Resolves once and checks every address; one refused address refuses the host.
     private InetAddress checkedAddress(URI uri) {
-        String host = uri.getHost();
+        String host = Urls.host(uri);
         List<InetAddress> addresses;
         Optional<InetAddress> literal;
         try {
@@ -111,9 +111,9 @@ public final class Fetcher {
         for (InetAddress address : addresses) {
             Optional<String> rule = policy.refusal(address);
             if (rule.isPresent()) {
-                throw new ServiceException(ErrorCode.SOURCE_BLOCKED, "The source " + host + " resolves to "
-                        + address.getHostAddress() + ", a " + rule.get() + " address; only public addresses are fetched"
-                        + " (an operator may allow it with COMPRESSOR_FETCH_ALLOWED_CIDRS).");
+                throw new ServiceException(ErrorCode.SOURCE_BLOCKED, "The source " + host + " is "
+                        + address.getHostAddress() + ", which is refused (" + rule.get() + "); only public addresses are"
+                        + " fetched (an operator may allow it with COMPRESSOR_FETCH_ALLOWED_CIDRS).");
             }
         }
         return addresses.getFirst();
@@ -126,11 +126,11 @@ public final class Fetcher {
             return socket;
         }
         SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                .createSocket(socket, uri.getHost(), Urls.port(uri), true);
+                .createSocket(socket, Urls.host(uri), Urls.port(uri), true);
         SSLParameters parameters = tls.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        if (HostLiteral.parse(uri.getHost()).isEmpty()) {
-            parameters.setServerNames(List.of(new SNIHostName(uri.getHost())));
+        if (HostLiteral.parse(Urls.host(uri)).isEmpty()) {
+            parameters.setServerNames(List.of(new SNIHostName(Urls.host(uri))));
         }
         tls.setSSLParameters(parameters);
         tls.setSoTimeout((int) Math.max(1, deadline.remainingMillis()));
@@ -202,7 +202,7 @@ public final class Fetcher {
     }
 
     private static ServiceException timeout(URI uri) {
-        return new ServiceException(ErrorCode.SOURCE_TIMEOUT, "The source " + uri.getHost()
+        return new ServiceException(ErrorCode.SOURCE_TIMEOUT, "The source " + Urls.host(uri)
                 + " did not answer in time; retry, or host the image somewhere faster.");
     }
 }

@@ -62,7 +62,7 @@ final class HttpGet {
     }
 
     private static String hostHeader(URI uri) {
-        String host = uri.getHost();
+        String host = Urls.host(uri);
         boolean defaultPort = uri.getPort() == -1;
         return defaultPort ? host : host + ":" + uri.getPort();
     }

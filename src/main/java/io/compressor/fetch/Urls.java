@@ -18,7 +18,7 @@ final class Urls {
             throw invalid(url);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getHost().isEmpty()) {
+        if (!scheme.equals("http") && !scheme.equals("https") || host(uri).isEmpty()) {
             throw invalid(url);
         }
         return uri;
@@ -41,7 +41,26 @@ final class Urls {
         return next;
     }
 
+    /// The host as written. Java's URI leaves out hosts such as `127.1` or `0x7f.1` (not valid names, not
+    /// dotted quads), which resolvers still accept; they are read from the raw authority instead.
+    static String host(URI uri) {
+        if (uri.getHost() != null) {
+            return uri.getHost();
+        }
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+        return hostPort.startsWith("[") ? hostPort.substring(0, hostPort.indexOf(']') + 1)
+                : hostPort.replaceFirst(":\\d*$", "");
+    }
+
     static int port(URI uri) {
+        if (uri.getPort() == -1 && uri.getHost() == null && uri.getRawAuthority() != null) {
+            String authority = uri.getRawAuthority();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\\d+)$").matcher(authority);
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
         return uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     }
 

@@ -77,6 +77,13 @@ class ProcessingApiIT {
             exchange.getResponseBody().flush();
             exchange.close();
         });
+        source.createContext("/text.jpg", exchange -> {
+            byte[] text = "this is text, whatever the Content-Type says".getBytes();
+            exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+            exchange.sendResponseHeaders(200, text.length);
+            exchange.getResponseBody().write(text);
+            exchange.close();
+        });
         source.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         source.start();
         app = Application.open(ConfigLoader.load(Map.of("COMPRESSOR_PORT", "0", "COMPRESSOR_DATA_DIR", dir.toString(),
@@ -234,7 +241,7 @@ class ProcessingApiIT {
                 new Case(http.postJson("/1.0/fetch", key, "{\"url\":\"ftp://127.0.0.1/x.jpg\"}"), 400, "invalid_option",
                         "url: expected an absolute http:// or https:// URL"),
                 new Case(http.postJson("/1.0/fetch", key, "{\"url\":\"http://169.254.169.254/latest/meta-data\"}"), 403,
-                        "source_blocked", "169.254.169.254, a link-local (cloud metadata) address"),
+                        "source_blocked", "169.254.169.254, which is refused (link-local (cloud metadata))"),
                 new Case(http.postJson("/1.0/fetch", key, "{\"url\":\"http://127.0.0.1:" + port + "/missing.jpg\"}"), 502,
                         "source_status", "HTTP 404"),
                 new Case(http.postJson("/1.0/fetch", key, "{\"url\":\"http://127.0.0.1:9/x.jpg\"}"), 502,
@@ -243,7 +250,9 @@ class ProcessingApiIT {
                         "source_timeout", "did not answer in time"),
                 new Case(http.postJson("/1.0/fetch", key, "{\"url\":\"http://127.0.0.1:" + port + "/huge.jpg\"}"), 413,
                         "file_too_large", "larger than 2000000 bytes"),
-                new Case(http.postJson("/1.0/fetch", key, "{\"image\":{}}"), 400, "invalid_option", "url: required"));
+                new Case(http.postJson("/1.0/fetch", key, "{\"image\":{}}"), 400, "invalid_option", "url: required"),
+                new Case(http.postJson("/1.0/fetch", key, "{\"url\":\"http://127.0.0.1:" + port + "/text.jpg\"}"), 422,
+                        "unsupported_format", "not an image in a supported format"));
         for (Case c : cases) {
             assertThat(c.response().statusCode()).as(c.response().body()).isEqualTo(c.status());
             JsonNode body = json(c.response());
