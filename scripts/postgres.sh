@@ -15,17 +15,9 @@ if [ "$cmd" = stop ]; then
 fi
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 as_owner() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$1"; else sh -c "$1"; fi; }
-free_port() {
-  local p
-  for _ in $(seq 1 50); do
-    p=$(( 20000 + RANDOM % 20000 ))
-    (echo > "/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-  echo "no free port found" >&2; return 1
-}
 mkdir -p "$DIR"
 [ "$(id -u)" -eq 0 ] && chown postgres "$DIR"
-PORT=$(free_port)
+PORT=$("$(dirname "$0")/free-port.sh")
 as_owner "'$BIN/initdb' -D '$DIR/data' -U postgres -A trust --no-sync -E UTF8 >'$DIR/initdb.log' 2>&1"
 as_owner "'$BIN/pg_ctl' -D '$DIR/data' -l '$DIR/server.log' -w -t 60 \
   -o \"-p $PORT -k '$DIR' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start >/dev/null"

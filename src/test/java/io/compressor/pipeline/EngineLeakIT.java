@@ -46,9 +46,10 @@ class EngineLeakIT {
         Vips.Stats after = Fixtures.VIPS.stats();
         assertThat(done + failed).isEqualTo(324);
         assertThat(failed).isEqualTo(9 * 3 * 4);
-        assertThat(after.liveObjects()).as("live libvips objects").isEqualTo(before.liveObjects());
-        assertThat(after.trackedMemory()).as("tracked memory").isEqualTo(before.trackedMemory());
-        assertThat(after.trackedAllocations()).as("tracked allocations").isEqualTo(before.trackedAllocations());
-        assertThat(after.openFiles()).as("open files").isEqualTo(before.openFiles());
+        // no growth: other tests of this JVM may still be finishing work when `before` is read, never more after
+        assertThat(after.liveObjects()).as("live libvips objects").isLessThanOrEqualTo(before.liveObjects());
+        assertThat(after.trackedMemory()).as("tracked memory").isLessThanOrEqualTo(before.trackedMemory());
+        assertThat(after.trackedAllocations()).as("tracked allocations").isLessThanOrEqualTo(before.trackedAllocations());
+        assertThat(after.openFiles()).as("open files").isLessThanOrEqualTo(before.openFiles());
     }
 }
