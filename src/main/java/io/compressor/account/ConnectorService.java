@@ -2,7 +2,10 @@ package io.compressor.account;
 
 import io.compressor.error.ErrorCode;
 import io.compressor.error.ServiceException;
+import io.compressor.storage.ConnectorSpec;
 import io.compressor.storage.Provider;
+import io.compressor.storage.StorageConnector;
+import io.compressor.storage.StorageConnectors;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,12 +16,14 @@ import java.util.UUID;
 /// opened only to write a result. An id of another account is `connector_not_found`.
 public final class ConnectorService {
     private final ConnectorStore store;
+    private final StorageConnectors storages;
     private final Clock clock;
     private SecretBox box;
 
-    public ConnectorService(ConnectorStore store, SecretBox box, Clock clock) {
+    public ConnectorService(ConnectorStore store, SecretBox box, StorageConnectors storages, Clock clock) {
         this.store = store;
         this.box = box;
+        this.storages = storages;
         this.clock = clock;
     }
 
@@ -65,6 +70,25 @@ public final class ConnectorService {
         String[] parts = new String(box.open(store.sealedCredentials(connector.id()), connector.id()),
                 StandardCharsets.UTF_8).split("\n", 2);
         return new Credentials(parts[0], parts[1]);
+    }
+
+    /// The provider client for a connector, with its credentials opened for it.
+    public StorageConnector open(Connector c) {
+        Credentials credentials = credentials(c);
+        return storages.open(new ConnectorSpec(c.id(), c.provider(), c.endpoint(), c.pathStyle(), c.checksumWhenRequired(),
+                credentials.accessKeyId(), credentials.secretAccessKey()));
+    }
+
+    /// Writes and removes a probe object in the bucket (the connector's default when not given); throws
+    /// the storage error that names what failed.
+    public String test(String accountId, String id, String bucket, String region) {
+        Connector c = get(accountId, id);
+        String b = bucket != null && !bucket.isBlank() ? bucket : c.defaults().bucket();
+        if (b == null) {
+            throw invalid("bucket: required to test a connector without a default bucket");
+        }
+        open(c).verify(b, region != null && !region.isBlank() ? region : c.defaults().region());
+        return b;
     }
 
     /// Re-seals every connector's credentials under `next`, which then replaces the current key.

@@ -1,6 +1,7 @@
 package io.compressor.api;
 
 import io.compressor.account.ApiKeyService;
+import io.compressor.account.ConnectorService;
 import io.compressor.fetch.Fetcher;
 import io.compressor.job.JobService;
 import io.compressor.storage.TempHosting;
@@ -38,7 +39,7 @@ public final class HttpServer implements AutoCloseable {
     private final GracefulHandler inFlight = new GracefulHandler();
 
     /// What the routes call. Services only: the API never touches a repository.
-    public record Services(ApiKeyService keys, JobService jobs, TempHosting hosting, Fetcher fetcher,
+    public record Services(ApiKeyService keys, JobService jobs, ConnectorService connectors, TempHosting hosting, Fetcher fetcher,
             BooleanSupplier databaseUp, PrometheusMeterRegistry metrics, Limits limits, Clock clock) {}
 
     public HttpServer(ApiConfig config, Services services) {
@@ -72,6 +73,7 @@ public final class HttpServer implements AutoCloseable {
         new ProcessingRoutes(services.jobs(), services.fetcher(), services.limits().maxInputBytes(), this::publicUrl)
                 .register(routes);
         new JobRoutes(services.jobs()).register(routes);
+        new ConnectorRoutes(services.connectors()).register(routes);
         new OpsRoutes(services.databaseUp(), services.metrics()).register(routes);
         new OpenApiRoute().register(routes);
         new HostedRoutes(services.hosting(), services.clock()).register(routes); // last: its pattern is the widest

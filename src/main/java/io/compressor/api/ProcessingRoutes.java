@@ -54,7 +54,7 @@ final class ProcessingRoutes {
         RequestJson.refuseNotYetOffered(root);
         ProcessOptions options = OptionsParser.image(root.get("image"));
         Job job = jobs.process(account.id(), "upload", () -> new Input("upload", file.filename(), read(file)), options,
-                RequestJson.text(root.get("image")), publicUrl.get());
+                StoreParser.store(root.get("store")), RequestJson.text(root.get("image")), publicUrl.get());
         ctx.json(JobBody.of(job));
     }
 
@@ -69,10 +69,11 @@ final class ProcessingRoutes {
         String url = root.get("url").asText();
         var headers = RequestJson.headers(root.get("headers"));
         ProcessOptions options = OptionsParser.image(root.get("image"));
+        var store = StoreParser.store(root.get("store"));
         Job job = jobs.process(account.id(), "fetch", () -> {
             Fetched fetched = fetcher.fetch(url, headers);
             return new Input("fetch", fetched.name(), fetched.bytes());
-        }, options, RequestJson.text(root.get("image")), publicUrl.get());
+        }, options, store, RequestJson.text(root.get("image")), publicUrl.get());
         ctx.json(JobBody.of(job));
     }
 

@@ -8,8 +8,8 @@ import io.compressor.error.ServiceException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/// Reads request JSON: malformed text is `invalid_json` with where it broke; the fields this server does
-/// not offer yet (`store`, `webhook`) are refused by name rather than silently ignored.
+/// Reads request JSON: malformed text is `invalid_json` with where it broke; a field this server does
+/// not offer yet (`webhook`) is refused by name rather than silently ignored.
 final class RequestJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -34,10 +34,6 @@ final class RequestJson {
     }
 
     static void refuseNotYetOffered(JsonNode root) {
-        if (root.hasNonNull("store")) {
-            throw OptionsParser.invalid("store: writing results to storage connectors is not available on this server"
-                    + " yet; leave store out to get a hosted URL");
-        }
         if (root.hasNonNull("webhook")) {
             throw OptionsParser.invalid("webhook: asynchronous jobs are not available on this server yet; leave webhook"
                     + " out to get the result in the response");

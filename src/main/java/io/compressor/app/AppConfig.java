@@ -8,4 +8,5 @@ import io.compressor.pipeline.EngineConfig;
 import java.nio.file.Path;
 
 /// The whole configuration: one record per package, built and validated by `ConfigLoader`.
-record AppConfig(Path dataDir, ApiConfig api, DbConfig db, EngineConfig engine, JobConfig jobs, FetchConfig fetch) {}
+record AppConfig(Path dataDir, ApiConfig api, DbConfig db, EngineConfig engine, JobConfig jobs, FetchConfig fetch,
+        MasterKey masterKey) {}

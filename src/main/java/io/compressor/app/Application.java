@@ -7,6 +7,11 @@ import io.compressor.db.Database;
 import io.compressor.db.SqlAccountStore;
 import io.compressor.db.SqlApiKeyStore;
 import io.compressor.db.SqlJobStore;
+import io.compressor.db.SqlConnectorStore;
+import io.compressor.account.ConnectorService;
+import io.compressor.account.SecretBox;
+import io.compressor.storage.CachedConnectors;
+import io.compressor.storage.s3.S3Connector;
 import io.compressor.fetch.Fetcher;
 import io.compressor.job.JobService;
 import io.compressor.job.Permits;
@@ -33,6 +38,7 @@ final class Application implements AutoCloseable {
     private final Database database;
     private final AccountService accounts;
     private final ApiKeyService keys;
+    private final ConnectorService connectors;
     private final Clock clock = Clock.systemUTC();
     private final TempHosting hosting;
     private final ScheduledExecutorService sweeper;
@@ -47,6 +53,8 @@ final class Application implements AutoCloseable {
         this.sweeper.scheduleWithFixedDelay(this::sweep, 0, 60, TimeUnit.SECONDS);
         this.accounts = new AccountService(new SqlAccountStore(database), clock);
         this.keys = new ApiKeyService(new SqlApiKeyStore(database), accounts, clock);
+        this.connectors = new ConnectorService(new SqlConnectorStore(database),
+                new SecretBox(config.masterKey().resolve(config.dataDir())), new CachedConnectors(S3Connector::new), clock);
     }
 
     static Application open(AppConfig config) {
@@ -61,6 +69,10 @@ final class Application implements AutoCloseable {
         return keys;
     }
 
+    ConnectorService connectors() {
+        return connectors;
+    }
+
     /// The image engine; libvips is loaded on first use, so commands that need no images never load it.
     synchronized Pipeline pipeline() {
         if (pipeline == null) {
@@ -73,7 +85,7 @@ final class Application implements AutoCloseable {
     synchronized JobService jobs() {
         if (jobs == null) {
             jobs = new JobService(new SqlJobStore(database), pipeline(), hosting,
-                    new Permits(config.jobs().permits(), config.jobs().queue()), clock);
+                    new Permits(config.jobs().permits(), config.jobs().queue()), connectors, clock);
         }
         return jobs;
     }
@@ -99,7 +111,7 @@ final class Application implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
-        return new HttpServer(config.api(), new HttpServer.Services(keys, jobs(), hosting, new Fetcher(config.fetch()),
+        return new HttpServer(config.api(), new HttpServer.Services(keys, jobs(), connectors, hosting, new Fetcher(config.fetch()),
                 database::ping, metrics, config.engine().limits(), clock));
     }
 

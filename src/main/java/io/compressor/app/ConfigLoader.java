@@ -33,10 +33,14 @@ final class ConfigLoader {
                 engine.limits().maxInputBytes(), Duration.ofSeconds(env.integer(FETCH_CONNECT_TIMEOUT, 1, 600)),
                 Duration.ofSeconds(env.integer(FETCH_TIMEOUT, 1, 3600)), env.integer(FETCH_MAX_REDIRECTS, 0, 20),
                 dataDir.resolve("tmp"));
+        Optional<String> masterKey = env.optional(MASTER_KEY);
+        if (masterKey.isPresent() && !MasterKey.valid(masterKey.get())) {
+            env.problem(MASTER_KEY, "expected the base64 of 32 bytes (openssl rand -base64 32)");
+        }
         if (!env.problems().isEmpty()) {
             throw new ConfigException(env.problems());
         }
-        return new AppConfig(dataDir, api, db, engine, jobs, fetch);
+        return new AppConfig(dataDir, api, db, engine, jobs, fetch, new MasterKey(masterKey.map(String::strip)));
     }
 
     private static ApiConfig api(Environment env) {

@@ -50,14 +50,15 @@ final class Settings {
             "Redirects a fetch follows, each checked again against the address policy.");
     static final Setting RATE_LIMIT = new Setting("COMPRESSOR_RATE_LIMIT_PER_MINUTE", "0",
             "Requests per minute each account may make to `/1.0/*` on this node (0: no limit); over it, 429 `rate_limited`.");
+    static final Setting MASTER_KEY = new Setting("COMPRESSOR_MASTER_KEY", "(key file DATA_DIR/master.key)",
+            "Base64 of 32 random bytes that seal connector credentials (AES-256-GCM); without it a key file is made, mode 0600.");
     static final Setting SHUTDOWN_GRACE = new Setting("COMPRESSOR_SHUTDOWN_GRACE_SECONDS", "30",
             "On SIGTERM, how long in-flight requests may take to finish before the server exits.");
 
     static final List<Setting> ALL = List.of(HOST, PORT, PUBLIC_URL, DATA_DIR, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, TLS_CERT, TLS_KEY, VIPS_LIBRARY, VIPS_THREADS, MAX_INPUT_BYTES, MAX_INPUT_PIXELS,
             RESULT_TTL, PROCESSING_PERMITS, PROCESSING_QUEUE, FETCH_ALLOWED_HOSTS, FETCH_ALLOWED_CIDRS, FETCH_CONNECT_TIMEOUT, FETCH_TIMEOUT, FETCH_MAX_REDIRECTS,
-            RATE_LIMIT,
-            SHUTDOWN_GRACE);
+            RATE_LIMIT, MASTER_KEY, SHUTDOWN_GRACE);
 
     private Settings() {}
 }

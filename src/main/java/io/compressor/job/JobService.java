@@ -1,5 +1,6 @@
 package io.compressor.job;
 
+import io.compressor.account.ConnectorService;
 import io.compressor.error.ErrorCode;
 import io.compressor.error.ServiceException;
 import io.compressor.pipeline.ImageInfo;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -26,25 +28,30 @@ public final class JobService {
     private final Pipeline pipeline;
     private final TempHosting hosting;
     private final Permits permits;
+    private final ConnectorService connectors;
     private final Clock clock;
 
-    public JobService(JobStore store, Pipeline pipeline, TempHosting hosting, Permits permits, Clock clock) {
+    public JobService(JobStore store, Pipeline pipeline, TempHosting hosting, Permits permits,
+            ConnectorService connectors, Clock clock) {
         this.store = store;
         this.pipeline = pipeline;
         this.hosting = hosting;
         this.permits = permits;
+        this.connectors = connectors;
         this.clock = clock;
     }
 
-    /// Obtains the input (an upload's bytes, or a download), processes it and hosts the result under
-    /// `publicBase`. The job is recorded first, so a failure at any point is recorded too, then rethrown.
+    /// Obtains the input (an upload's bytes, or a download), processes it, and writes the result to the
+    /// `store` target, or hosts it under `publicBase` when there is none. The job is recorded first, so a
+    /// failure at any point is recorded too, then rethrown.
     public Job process(String accountId, String source, Supplier<Input> obtain, ProcessOptions options,
-            String optionsJson, URI publicBase) {
+            Optional<StoreRequest> storeRequest, String optionsJson, URI publicBase) {
         Job job = new Job(UUID.randomUUID().toString(), accountId, JobStatus.PROCESSING, source, optionsJson,
                 null, null, null, null, null, null, clock.instant(), null);
         store.insert(job);
         FileFacts known = null;
         try {
+            Optional<StoreTarget> target = storeRequest.map(r -> StoreTarget.resolve(accountId, r, connectors));
             Input input = obtain.get();
             String name = Names.sanitize(input.name());
             known = new FileFacts(name, "image", null, null, input.bytes().length, sha1(input.bytes()), 0, 0);
@@ -55,9 +62,15 @@ public final class JobService {
             FileFacts out = new FileFacts(outputName, "image", result.format().wireName(), result.format().mime(),
                     result.bytes().length, result.unchanged() ? known.sha1() : sha1(result.bytes()), result.width(),
                     result.height());
-            TempHosting.Hosted hosted = hosting.host(job.id(), outputName, result.bytes());
-            String url = publicBase + "/" + hosted.expiresEpochSecond() + "/" + job.id() + "/" + outputName;
-            Job done = job.completed(in, out, url, Instant.ofEpochSecond(hosted.expiresEpochSecond()), clock.instant());
+            Job done;
+            if (target.isPresent()) {
+                String url = target.get().write(outputName, result.bytes(), out.mime());
+                done = job.completed(in, out, url, null, clock.instant());
+            } else {
+                TempHosting.Hosted hosted = hosting.host(job.id(), outputName, result.bytes());
+                String url = publicBase + "/" + hosted.expiresEpochSecond() + "/" + job.id() + "/" + outputName;
+                done = job.completed(in, out, url, Instant.ofEpochSecond(hosted.expiresEpochSecond()), clock.instant());
+            }
             store.update(done);
             return done;
         } catch (ServiceException e) {

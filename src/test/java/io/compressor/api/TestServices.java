@@ -7,6 +7,9 @@ import io.compressor.db.DbConfig;
 import io.compressor.db.SqlAccountStore;
 import io.compressor.db.SqlApiKeyStore;
 import io.compressor.db.SqlJobStore;
+import io.compressor.db.SqlConnectorStore;
+import io.compressor.account.ConnectorService;
+import io.compressor.account.SecretBox;
 import io.compressor.fetch.FetchConfig;
 import io.compressor.fetch.Fetcher;
 import io.compressor.job.JobService;
@@ -33,9 +36,11 @@ final class TestServices {
         AccountService accounts = new AccountService(new SqlAccountStore(database), clock);
         Limits limits = new Limits(1 << 20, 1_000_000);
         TempHosting hosting = new TempHosting(dir.resolve("results"), Duration.ofHours(1), clock);
+        ConnectorService connectors = new ConnectorService(new SqlConnectorStore(database), new SecretBox(new byte[32]),
+                spec -> { throw new UnsupportedOperationException("no storage in this test"); }, clock);
         JobService jobs = new JobService(new SqlJobStore(database), Pipeline.start(new EngineConfig("libvips.so.42", 0,
-                limits)), hosting, new Permits(2, 2), clock);
-        return new HttpServer.Services(new ApiKeyService(new SqlApiKeyStore(database), accounts, clock), jobs, hosting,
+                limits)), hosting, new Permits(2, 2), connectors, clock);
+        return new HttpServer.Services(new ApiKeyService(new SqlApiKeyStore(database), accounts, clock), jobs, connectors, hosting,
                 new Fetcher(new FetchConfig(Set.of(), java.util.List.of(), limits.maxInputBytes(), Duration.ofSeconds(5),
                 Duration.ofSeconds(5), 5, dir.resolve("tmp"))), databaseUp,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), limits, clock);
