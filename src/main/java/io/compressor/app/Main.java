@@ -23,6 +23,7 @@ public final class Main {
                 .addSubcommand(new AccountsCommand(env))
                 .addSubcommand(new KeysCommand(env))
                 .addSubcommand(new OptimizeCommand(env))
+                .addSubcommand(new ConnectorsCommand(env))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, line, parsed) -> report(e, err));
