@@ -50,6 +50,33 @@ class ServeIT {
     }
 
     @Test
+    void connectorSecretsReachNoResponseAndNoLogLine() throws Exception {
+        Server server = serve(Map.of());
+        Matcher key = SECRET.matcher(server.out());
+        assertThat(key.find()).isTrue();
+        Http http = new Http(server.url());
+        String secret = "Zq9-very-secret-value-Zq9";
+        var created = http.postJson("/1.0/connectors", key.group(), "{\"name\":\"n\",\"provider\":\"s3-compatible\","
+                + "\"endpoint\":\"http://127.0.0.1:9\",\"credentials\":{\"access_key_id\":\"AKIAEXAMPLE\","
+                + "\"secret_access_key\":\"" + secret + "\"},\"defaults\":{\"bucket\":\"b1\"}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = Http.json(created).get("id").asText();
+        var tested = http.postJson("/1.0/connectors/" + id + "/test", key.group(), "{}");
+        assertThat(tested.statusCode()).isEqualTo(502);
+        var stored = http.upload("/1.0/upload", key.group(), "a.jpg", ProcessingApiIT.jpeg(20, 20),
+                "{\"store\":{\"id\":\"" + id + "\"}}");
+        assertThat(Http.json(stored).get("code").asText()).isEqualTo("storage_failed");
+        String responses = created.body() + tested.body() + stored.body()
+                + http.get("/1.0/connectors", "Authorization", Http.basic(key.group())).body();
+        assertThat(stop(server)).isZero();
+        String log = java.nio.file.Files.readString(dir.resolve("serve.log"));
+        assertThat(responses).doesNotContain(secret).doesNotContain("AKIAEXAMPLE");
+        assertThat(log).doesNotContain(secret).doesNotContain("AKIAEXAMPLE");
+        assertThat(java.nio.file.Files.readString(dir.resolve("compressor.db"), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(secret);
+    }
+
+    @Test
     void badConfigurationExitsNonZeroNamingEveryProblem() throws Exception {
         Process p = start(Map.of("COMPRESSOR_PORT", "abc", "COMPRESSOR_DATABASE_URL", "mysql://db/x"));
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
