@@ -48,15 +48,23 @@ class ApiDocIT {
             var server = app.httpServer().start();
             try {
                 String key = app.keys().issue(app.accounts().create("Docs", null).id(), "docs").secret();
+                String s3 = System.getenv("COMPRESSOR_TEST_S3_ENDPOINT");
+                assertThat(s3).as("run ./scripts/test, which starts Ceph RGW").isNotNull();
+                createBucket(s3, "my-bucket");
+                String lastConnector = null;
                 List<String> examples = examples();
                 assertThat(examples).hasSizeGreaterThanOrEqualTo(8);
                 String lastJob = null;
                 for (String example : examples) {
                     String command = example.replace("KEY", key).replace("http://127.0.0.1:8080", server.publicUrl().toString())
                             .replace("https://images.example.com", "http://127.0.0.1:" + source.getAddress().getPort())
-                            .replace("JOB_ID", String.valueOf(lastJob));
+                            .replace("JOB_ID", String.valueOf(lastJob)).replace("CONNECTOR_ID", String.valueOf(lastConnector))
+                            .replace("http://127.0.0.1:7480", s3);
                     JsonNode answer = JSON.readTree(run(command));
                     assertThat(answer.get("success").asBoolean()).as(example + "\n" + answer).isTrue();
+                    if (answer.has("provider")) {
+                        lastConnector = answer.get("id").asText();
+                    }
                     if (answer.has("output")) {
                         lastJob = answer.get("id").asText();
                         assertThat(new Http(server.publicUrl()).download(java.net.URI.create(answer.get("url").asText()))
@@ -91,6 +99,21 @@ class ApiDocIT {
                 }
             } finally {
                 server.close();
+            }
+        }
+    }
+
+    private static void createBucket(String endpoint, String bucket) {
+        try (var admin = software.amazon.awssdk.services.s3.S3Client.builder()
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1).endpointOverride(java.net.URI.create(endpoint))
+                .forcePathStyle(true).credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
+                        .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "testsecret")))
+                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
+                .build()) {
+            if (admin.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
+                admin.createBucket(b -> b.bucket(bucket));
             }
         }
     }
