@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /// The client side of `bench/http.sh`: CLIENTS concurrent clients upload IMAGE to a running server,
 /// REQUESTS in all after a warm-up, and it prints `requests_per_second=… p50_ms=… p99_ms=… errors=…`.
-/// Usage: HttpBench BASE_URL KEY IMAGE CLIENTS REQUESTS
+/// Usage: HttpBench BASE_URL KEY IMAGE CLIENTS REQUESTS [DATA_JSON]
 public final class HttpBench {
     private static final String JOB = "{\"image\":{\"quality\":80,\"resize\":{\"width\":640,\"height\":480,\"mode\":\"fit\"}}}";
 
@@ -29,10 +29,11 @@ public final class HttpBench {
         byte[] image = Files.readAllBytes(Path.of(args[2]));
         int clients = Integer.parseInt(args[3]);
         int requests = Integer.parseInt(args[4]);
-        run(http, key, image, clients, Math.max(clients * 2, 4), new ArrayList<>());
+        String job = args.length > 5 ? args[5] : JOB;
+        run(http, key, image, job, clients, Math.max(clients * 2, 4), new ArrayList<>());
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
-        int errors = run(http, key, image, clients, requests, latencies);
+        int errors = run(http, key, image, job, clients, requests, latencies);
         double seconds = (System.nanoTime() - start) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
@@ -41,7 +42,7 @@ public final class HttpBench {
                         (int) Math.ceil(sorted.size() * 0.99) - 1)) / 1_000_000, errors);
     }
 
-    private static int run(Http http, String key, byte[] image, int clients, int requests, List<Long> latencies)
+    private static int run(Http http, String key, byte[] image, String job, int clients, int requests, List<Long> latencies)
             throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -51,7 +52,7 @@ public final class HttpBench {
                 workers.add(pool.submit(() -> {
                     while (next.getAndIncrement() < requests) {
                         long t0 = System.nanoTime();
-                        HttpResponse<String> response = http.upload("/1.0/upload", key, "photo.jpg", image, JOB);
+                        HttpResponse<String> response = http.upload("/1.0/upload", key, "photo.jpg", image, job);
                         latencies.add(System.nanoTime() - t0);
                         if (response.statusCode() != 200) {
                             errors.incrementAndGet();
