@@ -25,7 +25,7 @@ public final class Pipeline {
 
     /// The libvips version in use, for logs and `/health`.
     public String engineVersion() {
-        return "libvips " + vips.version();
+        return "libvips " + vips.version() + ", " + vips.threads() + " threads per image";
     }
 
     public Result process(byte[] input, ProcessOptions options) {

@@ -21,7 +21,7 @@ final class Native {
     private final SymbolLookup lookup;
 
     // lifecycle and configuration
-    final MethodHandle vips_init, vips_cache_set_max, vips_concurrency_set, vips_block_untrusted_set,
+    final MethodHandle vips_init, vips_cache_set_max, vips_concurrency_set, vips_concurrency_get, vips_block_untrusted_set,
             vips_operation_block_set, vips_version;
     // errors and memory
     final MethodHandle vips_error_buffer_copy, vips_error_clear, g_malloc, g_free, g_strfreev;
@@ -54,6 +54,7 @@ final class Native {
         vips_init = bind("vips_init", JAVA_INT, ADDRESS);
         vips_cache_set_max = bindVoid("vips_cache_set_max", JAVA_INT);
         vips_concurrency_set = bindVoid("vips_concurrency_set", JAVA_INT);
+        vips_concurrency_get = bind("vips_concurrency_get", JAVA_INT);
         vips_block_untrusted_set = bindVoid("vips_block_untrusted_set", JAVA_INT);
         vips_operation_block_set = bindVoid("vips_operation_block_set", ADDRESS, JAVA_INT);
         vips_version = bind("vips_version", JAVA_INT, JAVA_INT);

@@ -68,6 +68,15 @@ public final class Vips {
         return version;
     }
 
+    /// Worker threads libvips starts per image, as configured (or one per core).
+    public int threads() {
+        try {
+            return (int) n.vips_concurrency_get.invoke();
+        } catch (Throwable e) {
+            throw new IllegalStateException("vips_concurrency_get", e);
+        }
+    }
+
     /// What libvips holds right now: tracked pixel memory, allocations, open files and live objects.
     public Stats stats() {
         try {

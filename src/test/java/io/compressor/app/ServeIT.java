@@ -77,6 +77,14 @@ class ServeIT {
     }
 
     @Test
+    void libvipsRunsWithTheConfiguredThreadCount() throws Exception {
+        Server server = serve(Map.of("COMPRESSOR_VIPS_THREADS", "3"));
+        assertThat(stop(server)).isZero();
+        assertThat(java.nio.file.Files.readString(dir.resolve("serve.log")))
+                .containsPattern("Image engine: libvips 8\\.\\d+\\.\\d+, 3 threads per image");
+    }
+
+    @Test
     void badConfigurationExitsNonZeroNamingEveryProblem() throws Exception {
         Process p = start(Map.of("COMPRESSOR_PORT", "abc", "COMPRESSOR_DATABASE_URL", "mysql://db/x"));
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -120,8 +128,9 @@ class ServeIT {
         builder.environment().keySet().removeIf(k -> k.startsWith("COMPRESSOR_"));
         builder.environment().putAll(Map.of("COMPRESSOR_PORT", "0", "COMPRESSOR_DATA_DIR", dir.toString()));
         builder.environment().putAll(extra);
-        builder.redirectError(extra.isEmpty() ? ProcessBuilder.Redirect.appendTo(dir.resolve("serve.log").toFile())
-                : ProcessBuilder.Redirect.PIPE);
+        boolean expectsFailure = extra.containsKey("COMPRESSOR_PORT") || extra.containsKey("COMPRESSOR_DATABASE_URL");
+        builder.redirectError(expectsFailure ? ProcessBuilder.Redirect.PIPE
+                : ProcessBuilder.Redirect.appendTo(dir.resolve("serve.log").toFile()));
         return builder.start();
     }
 

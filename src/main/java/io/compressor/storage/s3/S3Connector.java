@@ -1,5 +1,6 @@
 package io.compressor.storage.s3;
 
+import io.compressor.error.ServiceException;
 import io.compressor.storage.Acl;
 import io.compressor.storage.ConnectorSpec;
 import io.compressor.storage.StorageConnector;
@@ -58,7 +59,7 @@ public final class S3Connector implements StorageConnector {
                 client(region).putObject(request(o, contentType).contentMD5(md5(body)).build(), RequestBody.fromBytes(body));
             }
         } catch (SdkException e) {
-            throw S3Errors.map(e, o.bucket(), region, acl, "write", "s3:PutObject");
+            throw redacted(S3Errors.map(e, o.bucket(), region, acl, "write", "s3:PutObject"));
         }
         return S3Addresses.objectUrl(spec, o.bucket(), region, o.key());
     }
@@ -72,13 +73,19 @@ public final class S3Connector implements StorageConnector {
             client(r).putObject(b -> b.bucket(bucket).key(key).contentType("text/plain").contentMD5(md5(probe)),
                     RequestBody.fromBytes(probe));
         } catch (SdkException e) {
-            throw S3Errors.map(e, bucket, r, false, "write", "s3:PutObject");
+            throw redacted(S3Errors.map(e, bucket, r, false, "write", "s3:PutObject"));
         }
         try {
             client(r).deleteObject(b -> b.bucket(bucket).key(key));
         } catch (SdkException e) {
-            throw S3Errors.map(e, bucket, r, false, "delete the probe object " + key, "s3:DeleteObject");
+            throw redacted(S3Errors.map(e, bucket, r, false, "delete the probe object " + key, "s3:DeleteObject"));
         }
+    }
+
+    /// A provider's own text may echo the access key id (in a credential scope, say): never pass it on.
+    private ServiceException redacted(ServiceException e) {
+        String message = e.getMessage().replace(spec.accessKeyId(), "••••").replace(spec.secretAccessKey(), "••••");
+        return message.equals(e.getMessage()) ? e : new ServiceException(e.errorCode(), message);
     }
 
     private PutObjectRequest.Builder request(StoreOptions o, String contentType) {
