@@ -13,8 +13,36 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /// Every input format × every output format through the real pipeline: size, format by magic bytes,
-/// and a perceptual hash within a few bits of the reference picture's.
+/// and a perceptual hash within a few bits of the reference picture's and of the golden hash recorded in
+/// `src/test/resources/golden/format-matrix.properties` (`-Dgolden.update=true` rewrites that file).
 class FormatMatrixIT {
+    private static final java.nio.file.Path GOLDEN = java.nio.file.Path.of("src/test/resources/golden/format-matrix.properties");
+    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+    private static final java.util.Properties golden = load();
+    private static final java.util.Map<String, String> seen = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    private static java.util.Properties load() {
+        java.util.Properties p = new java.util.Properties();
+        if (java.nio.file.Files.exists(GOLDEN)) {
+            try (var in = java.nio.file.Files.newBufferedReader(GOLDEN)) {
+                p.load(in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return p;
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void writeGolden() throws java.io.IOException {
+        if (UPDATE) {
+            StringBuilder text = new StringBuilder("# dHash of each input -> output of FormatMatrixIT; rewrite with -Dgolden.update=true\n");
+            seen.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+            java.nio.file.Files.createDirectories(GOLDEN.getParent());
+            java.nio.file.Files.writeString(GOLDEN, text);
+        }
+    }
+
     private static final Pipeline PIPELINE = new Pipeline(Fixtures.VIPS, new Limits(64 << 20, 100_000_000));
     /// Bits of 64 that may differ from the reference: re-encoding noise, not a flip, a turn or a wrong crop.
     private static final int MAX_HASH_DISTANCE = 3;
@@ -42,6 +70,15 @@ class FormatMatrixIT {
         assertThat(result.format()).isEqualTo(out.fixed().orElseThrow());
         assertThat(List.of(result.width(), result.height())).containsExactly(120, 80);
         long reference = Looks.dHash(in == ImageFormat.SVG ? input : Fixtures.encode(ImageFormat.PNG, false));
-        assertThat(Looks.distance(Looks.dHash(result.bytes()), reference)).isLessThanOrEqualTo(MAX_HASH_DISTANCE);
+        long hash = Looks.dHash(result.bytes());
+        assertThat(Looks.distance(hash, reference)).isLessThanOrEqualTo(MAX_HASH_DISTANCE);
+        String name = in.wireName() + "->" + out.fixed().orElseThrow().wireName();
+        seen.put(name, Long.toHexString(hash));
+        if (!UPDATE) {
+            String recorded = golden.getProperty(name);
+            assertThat(recorded).as("golden hash of " + name + "; record it with -Dgolden.update=true").isNotNull();
+            assertThat(Looks.distance(hash, Long.parseUnsignedLong(recorded, 16))).as(name + " against its golden hash")
+                    .isLessThanOrEqualTo(MAX_HASH_DISTANCE);
+        }
     }
 }
