@@ -5,19 +5,8 @@
 # the bare pipeline's on the same job at the same concurrency (PipelineBench, same machine, same run).
 #   bench/http.sh [REQUESTS_PER_LEVEL]
 set -euo pipefail
-. "$(dirname "$0")/../scripts/lib.sh"
 REQUESTS=${1:-40}
-require_java
-ensure_packages libvips42 libjemalloc2 maven
-WORK="$ROOT/target/bench"
-mkdir -p "$WORK"
-cd "$ROOT"
-mvn -q -B -Dstyle.color=never -DskipTests package test-compile >&2
-mvn -q -B -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$WORK/classpath" >&2
-CP="$ROOT/target/classes:$ROOT/target/test-classes:$(cat "$WORK/classpath")"
-use_jemalloc
-java_run() { "$JAVA_HOME/bin/java" "${JAVA_FLAGS[@]}" -Xmx1g -cp "$CP" "$@"; }
-. "$ROOT/bench/corpus.sh"
+. "$(dirname "$0")/common.sh"
 
 DATA=$(mktemp -d "$WORK/http-data.XXXXXX")
 PORT=$(( 20000 + RANDOM % 20000 ))
@@ -34,8 +23,7 @@ for clients in 1 2 4 8; do
   http=$(java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/photo-12mp.jpg" "$clients" "$REQUESTS")
   bare=$(java_run io.compressor.bench.PipelineBench "$WORK/photo-12mp.jpg" 640 480 80 "$clients" "$REQUESTS" 1)
   peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$SERVER/status")
-  get() { sed -E "s/.*$1=([0-9.]+).*/\\1/" <<<"$2"; }
-  printf '%-8s %10s %8s %8s %7s %12s %7s %14s\n' "$clients" "$(get requests_per_second "$http")" "$(get p50_ms "$http")" \
+    printf '%-8s %10s %8s %8s %7s %12s %7s %14s\n' "$clients" "$(get requests_per_second "$http")" "$(get p50_ms "$http")" \
     "$(get p99_ms "$http")" "$(get errors "$http")" "$(get images_per_second "$bare")" \
     "$(awk -v a="$(get requests_per_second "$http")" -v b="$(get images_per_second "$bare")" 'BEGIN{printf "%.2f", a/b}')" "$peak"
 done

@@ -6,22 +6,10 @@
 # code's cost from the libvips version's. A program, not a test: figures depend on the machine.
 #   bench/run.sh [ROUNDS] [IMAGES_PER_ROUND]
 set -euo pipefail
-. "$(dirname "$0")/../scripts/lib.sh"
 ROUNDS=${1:-5}
 PER_ROUND=${2:-40}
-require_java
-ensure_packages libvips42 libjemalloc2 maven
+. "$(dirname "$0")/common.sh"
 command -v node >/dev/null && command -v npm >/dev/null || ensure_packages nodejs npm
-WORK="$ROOT/target/bench"
-mkdir -p "$WORK"
-cd "$ROOT"
-mvn -q -B -Dstyle.color=never -DskipTests package test-compile >&2
-mvn -q -B -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$WORK/classpath" >&2
-CP="$ROOT/target/classes:$ROOT/target/test-classes:$(cat "$WORK/classpath")"
-use_jemalloc
-java_run() { "$JAVA_HOME/bin/java" "${JAVA_FLAGS[@]}" -Xmx1g -cp "$CP" "$@"; }
-
-. "$ROOT/bench/corpus.sh"
 if [ ! -d "$WORK/node/node_modules/sharp" ]; then
   (mkdir -p "$WORK/node" && cd "$WORK/node" && npm init -y >/dev/null && npm install --no-audit --no-fund sharp@0.34 >/dev/null 2>&1)
 fi

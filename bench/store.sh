@@ -4,19 +4,9 @@
 # same job without `store` (the result hosted on local disk), through the packaged server.
 #   bench/store.sh [REQUESTS]
 set -euo pipefail
-. "$(dirname "$0")/../scripts/lib.sh"
 REQUESTS=${1:-40}
-require_java
-ensure_packages libvips42 libjemalloc2 maven radosgw ceph-mon ceph-osd
-WORK="$ROOT/target/bench"
-mkdir -p "$WORK"
-cd "$ROOT"
-mvn -q -B -Dstyle.color=never -DskipTests package test-compile >&2
-mvn -q -B -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$WORK/classpath" >&2
-CP="$ROOT/target/classes:$ROOT/target/test-classes:$(cat "$WORK/classpath")"
-use_jemalloc
-java_run() { "$JAVA_HOME/bin/java" "${JAVA_FLAGS[@]}" -Xmx1g -cp "$CP" "$@"; }
-. "$ROOT/bench/corpus.sh"
+BENCH_PACKAGES="radosgw ceph-mon ceph-osd"
+. "$(dirname "$0")/common.sh"
 
 STATE=$(mktemp -d "$WORK/store.XXXXXX")
 SERVER=""
@@ -41,7 +31,6 @@ CONNECTOR=$(curl -sf -u "$KEY:" -H "Content-Type: application/json" "http://127.
 curl -sf -u "$KEY:" -X POST -H "Content-Type: application/json" "http://127.0.0.1:$PORT/1.0/connectors/$CONNECTOR/test" \
   -d '{"bucket":"bench"}' >/dev/null
 
-get() { sed -E "s/.*$1=([0-9.]+).*/\\1/" <<<"$2"; }
 put=$(java_run io.compressor.bench.StoreBench "$ENDPOINT" bench 61440 200)
 JOB='{"image":{"quality":80,"resize":{"width":640,"height":480,"mode":"fit"}}}'
 STORE="{\"image\":{\"quality\":80,\"resize\":{\"width\":640,\"height\":480,\"mode\":\"fit\"}},\"store\":{\"id\":\"$CONNECTOR\",\"bucket\":\"bench\",\"path\":\"out/\"}}"

@@ -48,8 +48,7 @@ class ApiDocIT {
             var server = app.httpServer().start();
             try {
                 String key = app.keys().issue(app.accounts().create("Docs", null).id(), "docs").secret();
-                String s3 = System.getenv("COMPRESSOR_TEST_S3_ENDPOINT");
-                assertThat(s3).as("run ./scripts/test, which starts Ceph RGW").isNotNull();
+                String s3 = io.compressor.testing.TestS3.endpoint();
                 createBucket(s3, "my-bucket");
                 String lastConnector = null;
                 List<String> examples = examples();
@@ -104,14 +103,7 @@ class ApiDocIT {
     }
 
     private static void createBucket(String endpoint, String bucket) {
-        try (var admin = software.amazon.awssdk.services.s3.S3Client.builder()
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1).endpointOverride(java.net.URI.create(endpoint))
-                .forcePathStyle(true).credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
-                        .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "testsecret")))
-                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().chunkedEncodingEnabled(false).build())
-                .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
-                .build()) {
+        try (var admin = io.compressor.testing.TestS3.admin(endpoint)) {
             if (admin.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
                 admin.createBucket(b -> b.bucket(bucket));
             }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.compressor.testing.Http;
 import io.compressor.testing.TestDatabases;
+import io.compressor.testing.TestS3;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,14 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 
 /// Connectors through the API and `store` on requests, against the real Ceph RGW of `scripts/test`.
 @ParameterizedClass
@@ -56,18 +49,9 @@ class ConnectorsApiIT {
 
     @BeforeEach
     void start() throws Exception {
-        endpoint = System.getenv("COMPRESSOR_TEST_S3_ENDPOINT");
-        if (endpoint == null) {
-            throw new IllegalStateException("COMPRESSOR_TEST_S3_ENDPOINT is not set: run ./scripts/test, which starts Ceph RGW");
-        }
-        admin = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .endpointOverride(URI.create(endpoint)).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", SECRET)))
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
-        bucket = "api-" + UUID.randomUUID().toString().substring(0, 12);
-        admin.createBucket(b -> b.bucket(bucket));
+        endpoint = TestS3.endpoint();
+        admin = TestS3.admin(endpoint);
+        bucket = TestS3.createBucket(admin, "api");
         source = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         byte[] photo = ProcessingApiIT.jpeg(1200, 900);
         source.createContext("/image.jpg", exchange -> {

@@ -3,26 +3,19 @@ package io.compressor.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.compressor.account.SecretBox;
+import io.compressor.testing.TestS3;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 
 /// `compressor connectors …` against the real gateway, and rotating the master key.
 class ConnectorsCliIT {
@@ -40,15 +33,10 @@ class ConnectorsCliIT {
 
     @Test
     void createListTestRotateAndDelete() throws Exception {
-        String endpoint = System.getenv("COMPRESSOR_TEST_S3_ENDPOINT");
-        assertThat(endpoint).as("run ./scripts/test, which starts Ceph RGW").isNotNull();
-        String bucket = "cli-" + UUID.randomUUID().toString().substring(0, 12);
-        try (S3Client admin = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .endpointOverride(URI.create(endpoint)).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "testsecret")))
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED).build()) {
-            admin.createBucket(b -> b.bucket(bucket));
+        String endpoint = TestS3.endpoint();
+        String bucket;
+        try (S3Client admin = TestS3.admin(endpoint)) {
+            bucket = TestS3.createBucket(admin, "cli");
         }
         Map<String, String> env = new HashMap<>(Map.of("COMPRESSOR_DATA_DIR", dir.toString(), "S3_SECRET", "testsecret"));
         String account = match("Created account ([0-9a-f-]{36})", run(env, "accounts", "create", "--name", "CLI").out());

@@ -1,24 +1,13 @@
 package io.compressor.bench;
 
-import java.net.URI;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
+import io.compressor.testing.TestS3;
 
 /// Creates a bucket on the benchmark's gateway (user `test`). Usage: MakeBucket ENDPOINT BUCKET
 public final class MakeBucket {
     private MakeBucket() {}
 
     public static void main(String[] args) {
-        try (S3Client s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .endpointOverride(URI.create(args[0])).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "testsecret")))
-                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED).build()) {
+        try (var s3 = TestS3.admin(args[0])) {
             s3.createBucket(b -> b.bucket(args[1]));
         }
     }

@@ -9,6 +9,7 @@ import io.compressor.storage.ConnectorSpec;
 import io.compressor.storage.Provider;
 import io.compressor.storage.StorageClass;
 import io.compressor.storage.StoreOptions;
+import io.compressor.testing.TestS3;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,25 +20,13 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 
 /// S3 failures that need the gateway's own users and a network cut: the missing permission is named,
 /// and a write cut off half way leaves nothing at the key.
 class S3FailuresIT {
-    private static final String ENDPOINT = S3ConnectorIT.endpoint();
-    private static final S3Client ADMIN = S3Client.builder().httpClient(UrlConnectionHttpClient.create())
-            .region(Region.US_EAST_1).endpointOverride(URI.create(ENDPOINT)).forcePathStyle(true)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "testsecret")))
-            .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
-            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
+    private static final String ENDPOINT = TestS3.endpoint();
+    private static final S3Client ADMIN = TestS3.admin(ENDPOINT);
 
     private static StoreOptions options(String bucket, String key, Acl acl) {
         return new StoreOptions(bucket, "us-east-1", key, acl, StorageClass.STANDARD, Map.of(), Map.of(), Map.of());
