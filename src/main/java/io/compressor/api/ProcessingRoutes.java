@@ -13,8 +13,6 @@ import io.compressor.pipeline.ProcessOptions;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -53,7 +51,7 @@ final class ProcessingRoutes {
         OptionsParser.onlyFields(root, "", "image", "store", "webhook");
         RequestJson.refuseNotYetOffered(root);
         ProcessOptions options = OptionsParser.image(root.get("image"));
-        Job job = jobs.process(account.id(), "upload", () -> new Input("upload", file.filename(), read(file)), options,
+        Job job = jobs.process(account.id(), "upload", () -> new Input("upload", file.filename(), file.size(), file.content()), options,
                 StoreParser.store(root.get("store")), RequestJson.text(root.get("image")), publicUrl.get());
         ctx.json(JobBody.of(job));
     }
@@ -72,12 +70,13 @@ final class ProcessingRoutes {
         var store = StoreParser.store(root.get("store"));
         Job job = jobs.process(account.id(), "fetch", () -> {
             Fetched fetched = fetcher.fetch(url, headers);
-            return new Input("fetch", fetched.name(), fetched.bytes());
+            return Input.of("fetch", fetched.name(), fetched.bytes());
         }, options, store, RequestJson.text(root.get("image")), publicUrl.get());
         ctx.json(JobBody.of(job));
     }
 
-    /// The part `file`. Jetty streams parts over a small size to a temporary file and stops at the limit.
+    /// The part `file`. Jetty streams parts over a small size to a temporary file and stops at the limit;
+    /// the job then reads that file straight into native memory, so an upload never sits whole on the heap.
     private UploadedFile uploadedFile(Context ctx) {
         UploadedFile file;
         try {
@@ -95,14 +94,6 @@ final class ProcessingRoutes {
             throw tooLarge();
         }
         return file;
-    }
-
-    private static byte[] read(UploadedFile file) {
-        try (var in = file.content()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private ServiceException tooLarge() {

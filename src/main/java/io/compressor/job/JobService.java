@@ -54,8 +54,15 @@ public final class JobService {
             Optional<StoreTarget> target = storeRequest.map(r -> StoreTarget.resolve(accountId, r, connectors));
             Input input = obtain.get();
             String name = Names.sanitize(input.name());
-            known = new FileFacts(name, "image", null, null, input.bytes().length, sha1(input.bytes()), 0, 0);
-            Result result = permits.run(() -> pipeline.process(input.bytes(), options));
+            known = new FileFacts(name, "image", null, null, input.size(), null, 0, 0);
+            MessageDigest digest = sha1();
+            Result result;
+            try (var stream = new java.security.DigestInputStream(input.stream(), digest)) {
+                result = permits.run(() -> pipeline.process(stream, input.size(), options));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            known = new FileFacts(name, "image", null, null, input.size(), HexFormat.of().formatHex(digest.digest()), 0, 0);
             FileFacts in = inputFacts(known, result.input());
             String outputName = result.format() == result.input().format() ? name : Names.withExtension(name,
                     result.format().extension());
@@ -104,8 +111,12 @@ public final class JobService {
     }
 
     static String sha1(byte[] bytes) {
+        return HexFormat.of().formatHex(sha1().digest(bytes));
+    }
+
+    private static MessageDigest sha1() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
         }

@@ -29,10 +29,20 @@ public final class Pipeline {
     }
 
     public Result process(byte[] input, ProcessOptions options) {
+        return process(new java.io.ByteArrayInputStream(input), input.length, options);
+    }
+
+    /// Processes `size` bytes read from `input`, which go straight to native memory, never whole to the heap.
+    public Result process(java.io.InputStream input, long size, ProcessOptions options) {
+        probe.checkSize(size);
         try (Scope scope = vips.scope()) {
-            probe.checkSize(input);
-            Blob blob = scope.blob(input);
-            ImageInfo info = probe.probe(scope, input, blob);
+            Blob blob;
+            try {
+                blob = scope.blob(input, size);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the input", e);
+            }
+            ImageInfo info = probe.probe(scope, blob);
             Geometry geometry = Planner.plan(info.width(), info.height(), info.orientation(), options.resize());
             Result best = null;
             for (ImageFormat target : Formats.candidates(options.format(), info)) {
@@ -42,7 +52,7 @@ public final class Pipeline {
                     best = candidate;
                 }
             }
-            return neverLarger(input, info, geometry, best);
+            return neverLarger(blob, info, geometry, best);
         }
     }
 
@@ -63,10 +73,10 @@ public final class Pipeline {
     }
 
     /// Same format and no change of size asked: the input itself when re-encoding did not make it smaller.
-    private static Result neverLarger(byte[] input, ImageInfo info, Geometry geometry, Result encoded) {
+    private static Result neverLarger(Blob input, ImageInfo info, Geometry geometry, Result encoded) {
         boolean sameImage = encoded.format() == info.format() && !geometry.changesSize();
-        if (sameImage && encoded.bytes().length >= input.length) {
-            return new Result(input, info.format(), geometry.orientedWidth(), geometry.orientedHeight(), info, true);
+        if (sameImage && encoded.bytes().length >= input.size()) {
+            return new Result(input.toArray(), info.format(), geometry.orientedWidth(), geometry.orientedHeight(), info, true);
         }
         return encoded;
     }

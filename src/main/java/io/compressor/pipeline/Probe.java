@@ -17,15 +17,16 @@ final class Probe {
     }
 
     /// First of all, before the bytes are even copied to libvips.
-    void checkSize(byte[] input) {
-        if (input.length > limits.maxInputBytes()) {
-            throw new ServiceException(ErrorCode.FILE_TOO_LARGE, "The file is " + input.length + " bytes; the limit is "
+    void checkSize(long size) {
+        if (size > limits.maxInputBytes()) {
+            throw new ServiceException(ErrorCode.FILE_TOO_LARGE, "The file is " + size + " bytes; the limit is "
                     + limits.maxInputBytes() + " bytes.");
         }
     }
 
-    /// `blob` holds the same bytes as `input`, already in native memory.
-    ImageInfo probe(Scope scope, byte[] input, Blob blob) {
+    /// Sniffs the format from the first bytes of `blob`, then reads its header only.
+    ImageInfo probe(Scope scope, Blob blob) {
+        byte[] input = blob.head(4096);
         ImageFormat sniffed = Sniff.format(input).orElseThrow(Probe::unsupported);
         String loader = Sniff.loader(sniffed);
         VImage header = scope.image(loader, Map.of("buffer", blob, "fail_on", "truncated"));

@@ -8,22 +8,75 @@ import java.lang.foreign.ValueLayout;
 /// and freed by libvips when the last reference goes: the scope's and those of the images.
 public final class Blob {
     private final Native n;
+    private final MemorySegment data;
+    private final long size;
     private MemorySegment pointer;
 
-    private Blob(Native n, MemorySegment pointer) {
+    private Blob(Native n, MemorySegment data, long size, MemorySegment pointer) {
         this.n = n;
+        this.data = data;
+        this.size = size;
         this.pointer = pointer;
     }
 
     static Blob copyOf(Native n, byte[] bytes) {
         try {
-            long size = Math.max(1, bytes.length);
-            MemorySegment data = ((MemorySegment) n.g_malloc.invoke(size)).reinterpret(size);
-            MemorySegment.copy(bytes, 0, data, ValueLayout.JAVA_BYTE, 0, bytes.length);
-            return new Blob(n, (MemorySegment) n.vips_blob_new.invoke(n.vips_area_free_cb, data, (long) bytes.length));
+            return read(n, new java.io.ByteArrayInputStream(bytes), bytes.length);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /// Reads exactly `size` bytes from `in` straight into libvips memory, 64 KiB at a time, so that a
+    /// large upload never sits whole on the Java heap.
+    static Blob read(Native n, java.io.InputStream in, long size) throws java.io.IOException {
+        MemorySegment data;
+        try {
+            data = ((MemorySegment) n.g_malloc.invoke(Math.max(1, size))).reinterpret(Math.max(1, size));
         } catch (Throwable e) {
+            throw new IllegalStateException("g_malloc", e);
+        }
+        long filled = 0;
+        try {
+            byte[] chunk = new byte[64 * 1024];
+            int read;
+            while (filled < size && (read = in.read(chunk, 0, (int) Math.min(chunk.length, size - filled))) != -1) {
+                MemorySegment.copy(chunk, 0, data, ValueLayout.JAVA_BYTE, filled, read);
+                filled += read;
+            }
+            if (filled != size || in.read() != -1) {
+                throw new java.io.IOException("the input is not the " + size + " bytes it was announced as");
+            }
+            return new Blob(n, data, size, (MemorySegment) n.vips_blob_new.invoke(n.vips_area_free_cb, data, size));
+        } catch (java.io.IOException | RuntimeException e) {
+            free(n, data);
+            throw e;
+        } catch (Throwable e) {
+            free(n, data);
             throw new IllegalStateException("vips_blob_new", e);
         }
+    }
+
+    private static void free(Native n, MemorySegment data) {
+        try {
+            n.g_free.invoke(data);
+        } catch (Throwable ignored) {
+            // nothing more to do
+        }
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /// The first bytes (at most `count`), for sniffing the format.
+    public byte[] head(int count) {
+        return data.asSlice(0, Math.min(count, size)).toArray(ValueLayout.JAVA_BYTE);
+    }
+
+    /// All the bytes, copied to the heap: only for the rare case that needs them whole.
+    public byte[] toArray() {
+        return data.asSlice(0, size).toArray(ValueLayout.JAVA_BYTE);
     }
 
     MemorySegment pointer() {

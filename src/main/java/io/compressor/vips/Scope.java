@@ -39,6 +39,16 @@ public final class Scope implements AutoCloseable, VImage.Owner {
         return blob;
     }
 
+    /// `size` bytes read from `in` into native memory, owned by this scope.
+    public Blob blob(java.io.InputStream in, long size) throws java.io.IOException {
+        if (closed) {
+            throw new IllegalStateException("scope is closed");
+        }
+        Blob blob = Blob.read(vips.natives(), in, size);
+        blobs.add(blob);
+        return blob;
+    }
+
     /// Runs an operation whose main output is an image `out`.
     public VImage image(String operation, Map<String, ?> inputs) {
         return (VImage) call(operation, inputs).get("out");

@@ -85,6 +85,20 @@ class ServeIT {
     }
 
     @Test
+    void aLargeUploadNeverSitsWholeOnTheHeap() throws Exception {
+        Server server = serve(Map.of("JAVA_HEAP_FOR_TEST", "-Xmx64m"));
+        Matcher key = SECRET.matcher(server.out());
+        assertThat(key.find()).isTrue();
+        byte[] large = new byte[120 * 1024 * 1024];
+        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, large, 0, 8);
+        var response = new Http(server.url()).upload("/1.0/upload", key.group(), "huge.png", large, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(new Http(server.url()).get("/health").statusCode()).isEqualTo(200);
+        assertThat(stop(server)).isZero();
+        assertThat(java.nio.file.Files.readString(dir.resolve("serve.log"))).doesNotContain("OutOfMemoryError");
+    }
+
+    @Test
     void badConfigurationExitsNonZeroNamingEveryProblem() throws Exception {
         Process p = start(Map.of("COMPRESSOR_PORT", "abc", "COMPRESSOR_DATABASE_URL", "mysql://db/x"));
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -122,12 +136,20 @@ class ServeIT {
     }
 
     private Process start(Map<String, String> extra) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Duser.timezone=UTC", "-jar", Path.of("target", "compressor.jar")
-                        .toAbsolutePath().toString(), "serve"));
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "--enable-native-access=ALL-UNNAMED", "-Duser.timezone=UTC"));
+        if (extra.containsKey("JAVA_HEAP_FOR_TEST")) {
+            command.add(extra.get("JAVA_HEAP_FOR_TEST"));
+        }
+        command.addAll(List.of("-jar", Path.of("target", "compressor.jar").toAbsolutePath().toString(), "serve"));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("COMPRESSOR_"));
         builder.environment().putAll(Map.of("COMPRESSOR_PORT", "0", "COMPRESSOR_DATA_DIR", dir.toString()));
-        builder.environment().putAll(extra);
+        extra.forEach((k, v) -> {
+            if (k.startsWith("COMPRESSOR_")) {
+                builder.environment().put(k, v);
+            }
+        });
         boolean expectsFailure = extra.containsKey("COMPRESSOR_PORT") || extra.containsKey("COMPRESSOR_DATABASE_URL");
         builder.redirectError(expectsFailure ? ProcessBuilder.Redirect.PIPE
                 : ProcessBuilder.Redirect.appendTo(dir.resolve("serve.log").toFile()));
