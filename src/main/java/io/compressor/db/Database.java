@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
             hikari.addDataSourceProperty("journal_mode", "WAL");
             hikari.addDataSourceProperty("busy_timeout", "10000");
             hikari.addDataSourceProperty("foreign_keys", "true");
+            hikari.addDataSourceProperty("synchronous", "NORMAL"); // WAL stays consistent; a power cut may lose the last commits
         }
         HikariDataSource dataSource;
         try {
