@@ -43,7 +43,8 @@ build_if_stale() {
 }
 
 # The JVM flags every launch uses: native access for libvips and SQLite, UTC for stored times.
-JAVA_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Duser.timezone=UTC)
+JAVA_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Duser.timezone=UTC
+  -Djdk.httpclient.allowRestrictedHeaders=content-length)
 
 # jemalloc keeps libvips' resident memory flat; without it glibc's arenas creep (DESIGN.md).
 use_jemalloc() {

@@ -40,7 +40,8 @@ public final class ConnectorService {
         Credentials credentials = n.credentials();
         if (credentials == null || credentials.accessKeyId().isBlank() || credentials.secretAccessKey().isBlank()
                 || (credentials.accessKeyId() + credentials.secretAccessKey()).matches("(?s).*[\\s].*")) {
-            throw invalid("credentials: expected an access_key_id and a secret_access_key, without spaces");
+            throw invalid("credentials: expected an access_key_id and a secret_access_key, without spaces (for azure:"
+                    + " the storage account name, and its account key or a SAS token)");
         }
         String id = UUID.randomUUID().toString();
         Connector connector = new Connector(id, accountId, name, n.provider(), endpoint,
@@ -118,6 +119,13 @@ public final class ConnectorService {
                 throw invalid("endpoint: an s3-compatible connector needs the server's http:// or https:// address");
             }
             return e;
+        }
+        if (provider == Provider.AZURE) {
+            if (e != null && !e.isEmpty() && !(e.startsWith("http://") || e.startsWith("https://"))) {
+                throw invalid("endpoint: for azure, leave it out (https://ACCOUNT.blob.core.windows.net) or give the"
+                        + " emulator's http:// address");
+            }
+            return e == null || e.isEmpty() ? null : e;
         }
         if (provider == Provider.CLOUDFLARE) {
             if (e == null || !e.matches("[A-Za-z0-9]{8,64}")) {

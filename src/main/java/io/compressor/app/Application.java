@@ -11,6 +11,8 @@ import io.compressor.db.SqlConnectorStore;
 import io.compressor.account.ConnectorService;
 import io.compressor.account.SecretBox;
 import io.compressor.storage.CachedConnectors;
+import io.compressor.storage.ProviderConnectors;
+import io.compressor.storage.azure.AzureConnector;
 import io.compressor.storage.s3.S3Connector;
 import io.compressor.fetch.Fetcher;
 import io.compressor.job.JobService;
@@ -54,7 +56,7 @@ final class Application implements AutoCloseable {
         this.accounts = new AccountService(new SqlAccountStore(database), clock);
         this.keys = new ApiKeyService(new SqlApiKeyStore(database), accounts, clock);
         this.connectors = new ConnectorService(new SqlConnectorStore(database),
-                new SecretBox(config.masterKey().resolve(config.dataDir())), new CachedConnectors(S3Connector::new), clock);
+                new SecretBox(config.masterKey().resolve(config.dataDir())), new CachedConnectors(new ProviderConnectors(S3Connector::new, AzureConnector::new)), clock);
     }
 
     static Application open(AppConfig config) {

@@ -28,11 +28,14 @@ final class StoreTarget {
 
     static StoreTarget resolve(String accountId, StoreRequest request, ConnectorService connectors) {
         Connector c = connectors.get(accountId, request.connectorId());
+        if (c.provider().azure()) {
+            refuseForAzure(request);
+        }
         String bucket = firstOf(request.bucket(), c.defaults().bucket());
         if (bucket == null) {
             throw new ServiceException(ErrorCode.INVALID_OPTION, "store.bucket: required (the connector has no default bucket)");
         }
-        String region = firstOf(request.region(), c.defaults().region());
+        String region = c.provider().azure() ? null : firstOf(request.region(), c.defaults().region());
         if (region == null && c.provider().needsRegion()) {
             throw new ServiceException(ErrorCode.INVALID_OPTION, "store.region: required for " + c.provider().wireName()
                     + " (the connector has no default region)");
@@ -43,7 +46,8 @@ final class StoreTarget {
     /// Writes the result and returns its address at the provider.
     String write(String outputName, byte[] bytes, String mime) {
         StoreOptions options = new StoreOptions(bucket, region, key(outputName),
-                request.acl() != null ? request.acl() : connector.defaults().acl() != null ? connector.defaults().acl() : Acl.PUBLIC_READ,
+                connector.provider().azure() ? Acl.NONE : request.acl() != null ? request.acl()
+                        : connector.defaults().acl() != null ? connector.defaults().acl() : Acl.PUBLIC_READ,
                 request.storageClass() != null ? request.storageClass() : StorageClass.STANDARD,
                 request.metadata(), request.headers(), request.tags());
         return storage.put(options, bytes, mime);
@@ -57,6 +61,16 @@ final class StoreTarget {
         }
         String path = request.path() == null ? "" : request.path();
         return prefix + (path.isEmpty() || path.endsWith("/") ? path + outputName : path);
+    }
+
+    /// Azure has no object ACLs, storage classes, tags or Expires header: each sent anyway is a 400.
+    private static void refuseForAzure(StoreRequest r) {
+        String field = r.acl() != null ? "acl" : r.storageClass() != null ? "class" : !r.tags().isEmpty() ? "tags"
+                : r.headers().containsKey("Expires") ? "headers.Expires" : null;
+        if (field != null) {
+            throw new ServiceException(ErrorCode.INVALID_OPTION, "store." + field + ": Azure Blob Storage has no such"
+                    + " option; leave it out for an azure connector");
+        }
     }
 
     private static String firstOf(String a, String b) {

@@ -5,7 +5,7 @@ import java.util.Locale;
 /// The storage providers a connector can name. All but Azure speak the S3 API.
 public enum Provider {
     AWS("aws"), DIGITALOCEAN("digitalocean"), BACKBLAZE("backblaze"), CLOUDFLARE("cloudflare"), WASABI("wasabi"),
-    S3_COMPATIBLE("s3-compatible");
+    S3_COMPATIBLE("s3-compatible"), AZURE("azure");
 
     private final String wireName;
 
@@ -29,6 +29,11 @@ public enum Provider {
     /// Providers whose buckets live in a region that requests must name.
     public boolean needsRegion() {
         return this == AWS || this == BACKBLAZE || this == DIGITALOCEAN || this == WASABI;
+    }
+
+    /// Azure Blob Storage: containers, no object ACLs, storage classes or tags.
+    public boolean azure() {
+        return this == AZURE;
     }
 
     /// Providers reached at an endpoint the connector gives (for R2, the account id).

@@ -22,10 +22,24 @@ public abstract class StorageContract {
     /// A connector whose secret is wrong.
     protected abstract StorageConnector wrongCredentials();
 
+    /// What the error for wrong credentials says.
+    protected String wrongCredentialsMessage() {
+        return "secret does not match";
+    }
+
     /// A new empty bucket (or container) that the working connector may write to.
     protected abstract String freshBucket();
 
     protected abstract String region();
+
+    /// The address the provider gives an object, as the connector must report it.
+    protected abstract String objectUrl(String bucket, String key);
+
+    /// Whether an anonymous GET of the returned URL can read a public object (false where the
+    /// provider has no object ACLs).
+    protected boolean publicObjects() {
+        return true;
+    }
 
     /// Reads an object back with the provider's own client: bytes and the headers it reports.
     protected abstract Stored read(String bucket, String key);
@@ -48,14 +62,14 @@ public abstract class StorageContract {
         String bucket = freshBucket();
         byte[] body = ("image " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         String url = connector().put(options(bucket, "processed/image.jpg", Acl.PRIVATE), body, "image/jpeg");
-        assertThat(url).endsWith("/" + bucket + "/processed/image.jpg");
+        assertThat(url).isEqualTo(objectUrl(bucket, "processed/image.jpg"));
         Stored stored = read(bucket, "processed/image.jpg");
         assertThat(stored.body()).isEqualTo(body);
         assertThat(stored.contentType()).isEqualTo("image/jpeg");
     }
 
     @Test
-    void aclsAreEnforced() throws Exception {
+    protected void aclsAreEnforced() throws Exception {
         String bucket = freshBucket();
         String publicUrl = connector().put(options(bucket, "public.jpg", Acl.PUBLIC_READ), new byte[] {1}, "image/jpeg");
         String privateUrl = connector().put(options(bucket, "private.jpg", Acl.PRIVATE), new byte[] {2}, "image/jpeg");
@@ -64,22 +78,31 @@ public abstract class StorageContract {
     }
 
     @Test
-    void storageClassMetadataHeadersAndTagsAreStored() {
+    protected void metadataAndContentHeadersAreStored() {
         String bucket = freshBucket();
-        StoreOptions o = new StoreOptions(bucket, region(), "all/fields.webp", Acl.PRIVATE, StorageClass.STANDARD_IA,
+        StoreOptions o = new StoreOptions(bucket, region(), "all/fields.webp", Acl.PRIVATE, StorageClass.STANDARD,
                 Map.of("origin", "compressor"), Map.of("Cache-Control", "max-age=2592000", "Content-Disposition",
-                        "inline; filename=\"fields.webp\"", "Content-Language", "en", "Content-Encoding", "identity",
-                        "Expires", "Wed, 21 Oct 2026 07:28:00 GMT"), Map.of("team", "web", "kind", "hero image"));
+                        "inline; filename=\"fields.webp\"", "Content-Language", "en", "Content-Encoding", "identity"),
+                Map.of());
         connector().put(o, new byte[] {1, 2, 3}, "image/webp");
         Stored stored = read(bucket, "all/fields.webp");
-        assertThat(stored.storageClass()).isEqualTo("STANDARD_IA");
         assertThat(stored.metadata()).containsEntry("origin", "compressor");
         assertThat(stored.headers()).containsEntry("cache-control", "max-age=2592000")
                 .containsEntry("content-disposition", "inline; filename=\"fields.webp\"")
-                .containsEntry("content-language", "en").containsEntry("content-encoding", "identity")
-                .containsKey("expires");
-        assertThat(stored.tags()).containsEntry("team", "web").containsEntry("kind", "hero image");
+                .containsEntry("content-language", "en").containsEntry("content-encoding", "identity");
         assertThat(stored.contentType()).isEqualTo("image/webp");
+    }
+
+    @Test
+    protected void storageClassTagsAndExpiresAreStored() {
+        String bucket = freshBucket();
+        StoreOptions o = new StoreOptions(bucket, region(), "tiered.webp", Acl.PRIVATE, StorageClass.STANDARD_IA, Map.of(),
+                Map.of("Expires", "Wed, 21 Oct 2026 07:28:00 GMT"), Map.of("team", "web", "kind", "hero image"));
+        connector().put(o, new byte[] {1, 2, 3}, "image/webp");
+        Stored stored = read(bucket, "tiered.webp");
+        assertThat(stored.storageClass()).isEqualTo("STANDARD_IA");
+        assertThat(stored.headers()).containsKey("expires");
+        assertThat(stored.tags()).containsEntry("team", "web").containsEntry("kind", "hero image");
     }
 
     @Test
@@ -102,10 +125,13 @@ public abstract class StorageContract {
     void unicodeAndSpacesInKeysAreEncodedInTheUrl() throws Exception {
         String bucket = freshBucket();
         String key = "folder/ünïcødé name ✓.jpg";
-        String url = connector().put(options(bucket, key, Acl.PUBLIC_READ), new byte[] {7}, "image/jpeg");
+        String url = connector().put(options(bucket, key, publicObjects() ? Acl.PUBLIC_READ : Acl.NONE), new byte[] {7},
+                "image/jpeg");
         assertThat(url).endsWith("/folder/%C3%BCn%C3%AFc%C3%B8d%C3%A9%20name%20%E2%9C%93.jpg");
         assertThat(read(bucket, key).body()).containsExactly(7);
-        assertThat(anonymousGet(url)).isEqualTo(200);
+        if (publicObjects()) {
+            assertThat(anonymousGet(url)).isEqualTo(200);
+        }
     }
 
     @Test
@@ -125,15 +151,15 @@ public abstract class StorageContract {
                     assertThat(e.code()).isEqualTo("storage_denied");
                     assertThat(e.status()).isEqualTo(502);
                 })
-                .hasMessageContaining("secret does not match");
+                .hasMessageContaining(wrongCredentialsMessage());
     }
 
     @Test
     void aMissingBucketIsStorageNotFound() {
-        assertThatThrownBy(() -> connector().put(options("no-such-bucket-" + UUID.randomUUID(), "x.jpg", Acl.PRIVATE),
+        assertThatThrownBy(() -> connector().put(options("no-such-bucket-" + UUID.randomUUID().toString().substring(0, 8),
+                "x.jpg", Acl.PRIVATE),
                 new byte[] {1}, "image/jpeg"))
-                .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo("storage_not_found"))
-                .hasMessageContaining("no bucket");
+                .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo("storage_not_found"));
     }
 
     @Test

@@ -1,10 +1,9 @@
 package io.compressor.storage.s3;
 
 import io.compressor.storage.ConnectorSpec;
+import io.compressor.storage.Keys;
 import io.compressor.storage.Provider;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /// Where each S3-family provider is reached and how its object URLs read, in one place.
 final class S3Addresses {
@@ -19,12 +18,13 @@ final class S3Addresses {
             case WASABI -> URI.create("https://s3." + region + ".wasabisys.com");
             case CLOUDFLARE -> URI.create("https://" + spec.endpoint() + ".r2.cloudflarestorage.com");
             case S3_COMPATIBLE -> URI.create(spec.endpoint());
+            case AZURE -> throw new IllegalArgumentException("azure is not an S3 provider");
         };
     }
 
     /// The object's public address at the provider, as API.md shows it.
     static String objectUrl(ConnectorSpec spec, String bucket, String region, String key) {
-        String path = encodeKey(key);
+        String path = Keys.encode(key);
         return switch (spec.provider()) {
             case AWS -> "https://" + bucket + ".s3." + region + ".amazonaws.com/" + path;
             case DIGITALOCEAN -> "https://" + bucket + "." + region + ".digitaloceanspaces.com/" + path;
@@ -33,6 +33,7 @@ final class S3Addresses {
             case CLOUDFLARE -> "https://" + spec.endpoint() + ".r2.cloudflarestorage.com/" + bucket + "/" + path;
             case S3_COMPATIBLE -> spec.pathStyle() ? spec.endpoint() + "/" + bucket + "/" + path
                     : virtualHost(URI.create(spec.endpoint()), bucket) + "/" + path;
+            case AZURE -> throw new IllegalArgumentException("azure is not an S3 provider");
         };
     }
 
@@ -42,18 +43,6 @@ final class S3Addresses {
             return region;
         }
         return provider == Provider.CLOUDFLARE ? "auto" : "us-east-1";
-    }
-
-    /// Each path segment percent-encoded (RFC 3986): spaces as %20, unicode as UTF-8, `/` kept.
-    static String encodeKey(String key) {
-        StringBuilder out = new StringBuilder();
-        for (String segment : key.split("/", -1)) {
-            if (!out.isEmpty() || key.startsWith("/")) {
-                out.append('/');
-            }
-            out.append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20").replace("%7E", "~"));
-        }
-        return out.toString();
     }
 
     private static String virtualHost(URI endpoint, String bucket) {

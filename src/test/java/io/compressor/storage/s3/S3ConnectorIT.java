@@ -45,6 +45,11 @@ class S3ConnectorIT extends StorageContract {
     }
 
     @Override
+    protected String objectUrl(String bucket, String key) {
+        return ENDPOINT + "/" + bucket + "/" + key;
+    }
+
+    @Override
     protected Stored read(String bucket, String key) {
         var object = ADMIN.getObjectAsBytes(b -> b.bucket(bucket).key(key));
         var head = ADMIN.headObject(b -> b.bucket(bucket).key(key));
