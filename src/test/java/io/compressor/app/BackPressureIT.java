@@ -36,10 +36,12 @@ class BackPressureIT {
                 List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
                 try (ExecutorService clients = Executors.newFixedThreadPool(20)) {
                     for (int i = 0; i < 20; i++) {
+                        // built before the start signal, so that all twenty leave at once
+                        var request = http.uploadRequest("/1.0/upload", key, "photo.jpg", photo,
+                                "{\"image\":{\"format\":\"avif\",\"resize\":{\"width\":2000,\"height\":1500,\"mode\":\"fit\"}}}");
                         calls.add(CompletableFuture.supplyAsync(() -> {
                             await(go);
-                            return http.upload("/1.0/upload", key, "photo.jpg", photo,
-                                    "{\"image\":{\"resize\":{\"width\":640,\"height\":480,\"mode\":\"fit\"}}}");
+                            return http.send(request);
                         }, clients));
                     }
                     go.countDown();
@@ -49,8 +51,8 @@ class BackPressureIT {
                         HttpResponse<String> response = call.get();
                         if (response.statusCode() == 200) {
                             ok++;
-                            assertThat(json(response).at("/output/width").asInt()).isEqualTo(640);
-                            assertThat(json(response).at("/output/height").asInt()).isEqualTo(480);
+                            assertThat(json(response).at("/output/width").asInt()).isEqualTo(2000);
+                            assertThat(json(response).at("/output/height").asInt()).isEqualTo(1500);
                         } else {
                             busy++;
                             assertThat(response.statusCode()).as(response.body()).isEqualTo(429);

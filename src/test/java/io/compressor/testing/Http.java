@@ -49,6 +49,11 @@ public final class Http {
 
     /// A `multipart/form-data` POST with a `file` part and, when given, a `data` part, as `curl -F` sends them.
     public HttpResponse<String> upload(String path, String key, String fileName, byte[] file, String data) {
+        return send(uploadRequest(path, key, fileName, file, data));
+    }
+
+    /// The request `upload` sends, built ahead so that many can leave at the same moment.
+    public HttpRequest.Builder uploadRequest(String path, String key, String fileName, byte[] file, String data) {
         String boundary = "----compressor-test-" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
@@ -62,9 +67,8 @@ public final class Http {
             text.accept("\r\n");
         }
         text.accept("--" + boundary + "--\r\n");
-        return send(HttpRequest.newBuilder(base.resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())),
-                "Authorization", basic(key), "Content-Type", "multipart/form-data; boundary=" + boundary);
+        return HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Authorization", basic(key)).header("Content-Type", "multipart/form-data; boundary=" + boundary);
     }
 
     public HttpResponse<String> postJson(String path, String key, String json) {
