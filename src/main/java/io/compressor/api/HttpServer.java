@@ -7,6 +7,7 @@ import io.compressor.job.JobService;
 import io.compressor.storage.TempHosting;
 import io.javalin.config.SizeUnit;
 import java.time.Clock;
+import java.time.Duration;
 import io.compressor.pipeline.Limits;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -101,8 +102,15 @@ public final class HttpServer implements AutoCloseable {
         return connector;
     }
 
+    /// Starts serving. Connections may stay quiet for minutes while a large image waits for a permit and
+    /// is processed, so Jetty's idle timeout (30 s by default) is raised to ten minutes.
     public HttpServer start() {
         javalin.start();
+        for (Connector connector : javalin.jettyServer().server().getConnectors()) {
+            if (connector instanceof ServerConnector server) {
+                server.setIdleTimeout(Duration.ofMinutes(10).toMillis());
+            }
+        }
         return this;
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 import io.compressor.pipeline.Pipeline;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -44,8 +45,10 @@ final class Application implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final TempHosting hosting;
     private final ScheduledExecutorService sweeper;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private Pipeline pipeline;
     private JobService jobs;
+    private Permits permits;
 
     private Application(AppConfig config, Database database) {
         this.config = config;
@@ -86,10 +89,18 @@ final class Application implements AutoCloseable {
     /// The job service over the engine; loads libvips on first use.
     synchronized JobService jobs() {
         if (jobs == null) {
-            jobs = new JobService(new SqlJobStore(database), pipeline(), hosting,
-                    new Permits(config.jobs().permits(), config.jobs().queue()), connectors, clock);
+            permits = new Permits(config.jobs().permits(), config.jobs().queue());
+            Gauge.builder("compressor.processing.admitted", permits, Permits::admitted)
+                    .description("Requests processing or waiting for a processing permit").register(metrics);
+            jobs = new JobService(new SqlJobStore(database), pipeline(), hosting, permits, connectors, clock);
         }
         return jobs;
+    }
+
+    /// The processing permits behind `jobs()`: tests hold them to see the queue fill.
+    synchronized Permits permits() {
+        jobs();
+        return permits;
     }
 
     /// Deletes expired hosted results; runs every minute, and a failure waits for the next run.
@@ -106,7 +117,6 @@ final class Application implements AutoCloseable {
 
     /// A new HTTP server over these services, with its own metrics registry and the JVM's figures.
     HttpServer httpServer() {
-        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new ClassLoaderMetrics().bindTo(metrics);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);

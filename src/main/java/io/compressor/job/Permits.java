@@ -22,6 +22,11 @@ public final class Permits {
         this.capacity = permits + queue;
     }
 
+    /// Requests holding a permit or waiting for one: what `/metrics` shows as the processing load.
+    public int admitted() {
+        return admitted.get();
+    }
+
     public <T> T run(Supplier<T> work) {
         if (admitted.incrementAndGet() > capacity) {
             admitted.decrementAndGet();
