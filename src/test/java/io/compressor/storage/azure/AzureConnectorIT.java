@@ -106,4 +106,26 @@ class AzureConnectorIT extends StorageContract {
         Assumptions.abort("API.md gives Azure no storage class, tags or Expires header; each is refused with 400"
                 + " for azure connectors");
     }
+
+    @org.junit.jupiter.api.Test
+    void aSasTokenWritesWithItsPermissionsAndIsRefusedWithoutThem() {
+        String container = freshBucket();
+        var client = ADMIN.getBlobContainerClient(container);
+        java.time.OffsetDateTime expiry = java.time.OffsetDateTime.now().plusHours(1);
+        String writeSas = client.generateSas(new com.azure.storage.blob.sas.BlobServiceSasSignatureValues(expiry,
+                com.azure.storage.blob.sas.BlobContainerSasPermission.parse("racwd")));
+        String readSas = client.generateSas(new com.azure.storage.blob.sas.BlobServiceSasSignatureValues(expiry,
+                com.azure.storage.blob.sas.BlobContainerSasPermission.parse("r")));
+        org.assertj.core.api.Assertions.assertThat(writeSas).startsWith("sv=");
+        new AzureConnector(spec(writeSas)).put(options(container, "sas/ok.jpg", io.compressor.storage.Acl.NONE),
+                new byte[] {4, 2}, "image/jpeg");
+        org.assertj.core.api.Assertions.assertThat(read(container, "sas/ok.jpg").body()).containsExactly(4, 2);
+        new AzureConnector(spec(writeSas)).verify(container, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AzureConnector(spec(readSas))
+                        .put(options(container, "sas/no.jpg", io.compressor.storage.Acl.NONE), new byte[] {1}, "image/jpeg"))
+                .isInstanceOfSatisfying(io.compressor.error.ServiceException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.code()).isEqualTo("storage_denied"))
+                .hasMessageContaining("a SAS token needs the create and write permissions")
+                .hasMessageNotContaining(readSas);
+    }
 }
