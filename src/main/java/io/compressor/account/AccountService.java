@@ -49,6 +49,21 @@ public final class AccountService {
         return store.list();
     }
 
+    /// The key that signs this account's webhooks, made on first use.
+    public synchronized String webhookSecret(String accountId) {
+        require(accountId);
+        return store.webhookSecret(accountId).orElseGet(() -> rotateWebhookSecret(accountId));
+    }
+
+    /// A new webhook key; deliveries from now on are signed with it.
+    public synchronized String rotateWebhookSecret(String accountId) {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        String secret = "whsec_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        store.setWebhookSecret(require(accountId).id(), secret);
+        return secret;
+    }
+
     public boolean none() {
         return store.count() == 0;
     }

@@ -14,4 +14,8 @@ public interface AccountStore {
     List<Account> list();
 
     long count();
+
+    Optional<String> webhookSecret(String accountId);
+
+    void setWebhookSecret(String accountId, String secret);
 }

@@ -1,5 +1,6 @@
 package io.compressor.api;
 
+import io.compressor.account.AccountService;
 import io.compressor.account.ApiKeyService;
 import io.compressor.account.ConnectorService;
 import io.compressor.fetch.Fetcher;
@@ -40,7 +41,7 @@ public final class HttpServer implements AutoCloseable {
     private final GracefulHandler inFlight = new GracefulHandler();
 
     /// What the routes call. Services only: the API never touches a repository.
-    public record Services(ApiKeyService keys, JobService jobs, ConnectorService connectors, TempHosting hosting, Fetcher fetcher,
+    public record Services(AccountService accounts, ApiKeyService keys, JobService jobs, ConnectorService connectors, TempHosting hosting, Fetcher fetcher,
             BooleanSupplier databaseUp, PrometheusMeterRegistry metrics, Limits limits, Clock clock) {}
 
     public HttpServer(ApiConfig config, Services services) {
@@ -69,7 +70,7 @@ public final class HttpServer implements AutoCloseable {
         routes.before("/1.0/*", new Authenticator(services.keys())::authenticate);
         RateLimits limits = new RateLimits(config.rateLimitPerMinute(), services.clock());
         routes.before("/1.0/*", ctx -> limits.take(RequestContext.requireAccount(ctx).id()));
-        new AccountRoutes(services.jobs(), new AccountRoutes.Plan("self-hosted", null,
+        new AccountRoutes(services.accounts(), services.jobs(), new AccountRoutes.Plan("self-hosted", null,
                 services.limits().maxInputBytes(), services.limits().maxInputPixels())).register(routes);
         new ProcessingRoutes(services.jobs(), services.fetcher(), services.limits().maxInputBytes(), this::publicUrl)
                 .register(routes);

@@ -1,6 +1,7 @@
 package io.compressor.api;
 
 import io.compressor.job.JobService;
+import io.compressor.job.JobView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -16,7 +17,17 @@ final class JobRoutes {
         routes.get("/1.0/jobs/{id}", this::show);
     }
 
+    /// `?wait=N` (0-60) holds the request until the job ends or N seconds pass.
     private void show(Context ctx) {
-        ctx.json(JobBody.of(jobs.find(RequestContext.requireAccount(ctx).id(), ctx.pathParam("id"))));
+        String wait = ctx.queryParam("wait");
+        int seconds = 0;
+        if (wait != null) {
+            if (!wait.matches("\\d{1,2}") || Integer.parseInt(wait) > 60) {
+                throw OptionsParser.invalid("wait: expected a whole number of seconds from 0 to 60 but received \"" + wait + "\"");
+            }
+            seconds = Integer.parseInt(wait);
+        }
+        ctx.json(JobView.of(jobs.await(RequestContext.requireAccount(ctx).id(), ctx.pathParam("id"),
+                java.time.Duration.ofSeconds(seconds))));
     }
 }

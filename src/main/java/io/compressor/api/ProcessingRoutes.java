@@ -9,6 +9,7 @@ import io.compressor.fetch.Fetcher;
 import io.compressor.job.Input;
 import io.compressor.job.Job;
 import io.compressor.job.JobService;
+import io.compressor.job.JobView;
 import io.compressor.pipeline.ProcessOptions;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -49,18 +50,17 @@ final class ProcessingRoutes {
         UploadedFile file = uploadedFile(ctx);
         JsonNode root = RequestJson.parse(ctx.formParam("data"), "data");
         OptionsParser.onlyFields(root, "", "image", "store", "webhook");
-        RequestJson.refuseNotYetOffered(root);
         ProcessOptions options = OptionsParser.image(root.get("image"));
-        Job job = jobs.process(account.id(), "upload", () -> new Input("upload", file.filename(), file.size(), file.content()), options,
-                StoreParser.store(root.get("store")), RequestJson.text(root.get("image")), publicUrl.get());
-        ctx.json(JobBody.of(job));
+        Job job = jobs.submit(account.id(), "upload", () -> new Input("upload", file.filename(), file.size(), file.content()),
+                options, StoreParser.store(root.get("store")), RequestJson.webhook(root.get("webhook")),
+                RequestJson.text(root.get("image")), publicUrl.get());
+        answer(ctx, job);
     }
 
     private void fetch(Context ctx) {
         Account account = RequestContext.requireAccount(ctx);
         JsonNode root = RequestJson.parse(ctx.body(), "The body");
         OptionsParser.onlyFields(root, "", "url", "headers", "image", "store", "webhook");
-        RequestJson.refuseNotYetOffered(root);
         if (!root.hasNonNull("url") || !root.get("url").isTextual()) {
             throw OptionsParser.invalid("url: required; expected the image's http:// or https:// address");
         }
@@ -68,11 +68,17 @@ final class ProcessingRoutes {
         var headers = RequestJson.headers(root.get("headers"));
         ProcessOptions options = OptionsParser.image(root.get("image"));
         var store = StoreParser.store(root.get("store"));
-        Job job = jobs.process(account.id(), "fetch", () -> {
+        var webhook = RequestJson.webhook(root.get("webhook"));
+        Job job = jobs.submit(account.id(), "fetch", () -> {
             Fetched fetched = fetcher.fetch(url, headers);
             return Input.of("fetch", fetched.name(), fetched.bytes());
-        }, options, store, RequestJson.text(root.get("image")), publicUrl.get());
-        ctx.json(JobBody.of(job));
+        }, options, store, webhook, RequestJson.text(root.get("image")), publicUrl.get());
+        answer(ctx, job);
+    }
+
+    /// 200 with the result, or 202 `enqueued` for a job that went to the queue.
+    private static void answer(Context ctx, Job job) {
+        ctx.status(job.status() == io.compressor.job.JobStatus.ENQUEUED ? 202 : 200).json(JobView.of(job));
     }
 
     /// The part `file`. Jetty streams parts over a small size to a temporary file and stops at the limit;

@@ -8,8 +8,7 @@ import io.compressor.error.ServiceException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/// Reads request JSON: malformed text is `invalid_json` with where it broke; a field this server does
-/// not offer yet (`webhook`) is refused by name rather than silently ignored.
+/// Reads request JSON: malformed text is `invalid_json` with where it broke.
 final class RequestJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -33,11 +32,18 @@ final class RequestJson {
         }
     }
 
-    static void refuseNotYetOffered(JsonNode root) {
-        if (root.hasNonNull("webhook")) {
-            throw OptionsParser.invalid("webhook: asynchronous jobs are not available on this server yet; leave webhook"
-                    + " out to get the result in the response");
+    /// The `webhook` object: `{"url": "https://..."}`; the address policy applies when it is called.
+    static java.util.Optional<String> webhook(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return java.util.Optional.empty();
         }
+        OptionsParser.requireObject(node, "webhook");
+        OptionsParser.onlyFields(node, "webhook", "url");
+        JsonNode url = node.get("url");
+        if (url == null || !url.isTextual() || !url.asText().matches("(?i)https?://[^\\s/]+.*")) {
+            throw OptionsParser.invalid("webhook.url: expected an http:// or https:// URL but received " + url);
+        }
+        return java.util.Optional.of(url.asText());
     }
 
     static String text(JsonNode node) {

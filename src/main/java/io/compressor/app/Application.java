@@ -16,6 +16,9 @@ import io.compressor.storage.azure.AzureConnector;
 import io.compressor.storage.s3.S3Connector;
 import io.compressor.fetch.Fetcher;
 import io.compressor.job.JobService;
+import io.compressor.job.JobWorkers;
+import io.compressor.job.WebhookSender;
+import io.compressor.job.Spool;
 import io.compressor.job.Permits;
 import io.compressor.storage.TempHosting;
 import java.util.concurrent.Executors;
@@ -49,6 +52,8 @@ final class Application implements AutoCloseable {
     private Pipeline pipeline;
     private JobService jobs;
     private Permits permits;
+    private JobWorkers workers;
+    private WebhookSender webhooks;
 
     private Application(AppConfig config, Database database) {
         this.config = config;
@@ -92,9 +97,20 @@ final class Application implements AutoCloseable {
             permits = new Permits(config.jobs().permits(), config.jobs().queue());
             Gauge.builder("compressor.processing.admitted", permits, Permits::admitted)
                     .description("Requests processing or waiting for a processing permit").register(metrics);
-            jobs = new JobService(new SqlJobStore(database), pipeline(), hosting, permits, connectors, clock);
+            jobs = new JobService(new SqlJobStore(database), pipeline(), hosting, permits, connectors,
+                    new Spool(config.dataDir().resolve("spool")), config.jobs().asyncThreshold(), clock);
+            SqlJobStore jobStore = new SqlJobStore(database);
+            webhooks = new WebhookSender(jobStore, accounts, new Fetcher(config.fetch()), config.jobs().webhookRetry(), 6,
+                    clock).start();
+            jobs.deliverWith(webhooks);
+            workers = new JobWorkers(jobs, config.jobs().permits(), config.jobs().maxAttempts(), clock).start();
         }
         return jobs;
+    }
+
+    /// Recorded webhook attempts of a job, for tests and the operator.
+    java.util.List<io.compressor.job.Delivery> jobDeliveries(String jobId) {
+        return new SqlJobStore(database).deliveries(jobId);
     }
 
     /// The processing permits behind `jobs()`: tests hold them to see the queue fill.
@@ -123,12 +139,16 @@ final class Application implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
-        return new HttpServer(config.api(), new HttpServer.Services(keys, jobs(), connectors, hosting, new Fetcher(config.fetch()),
+        return new HttpServer(config.api(), new HttpServer.Services(accounts, keys, jobs(), connectors, hosting, new Fetcher(config.fetch()),
                 database::ping, metrics, config.engine().limits(), clock));
     }
 
     @Override
     public void close() {
+        if (workers != null) {
+            workers.stop(config.api().shutdownGrace());
+            webhooks.close();
+        }
         sweeper.shutdownNow();
         database.close();
     }

@@ -14,10 +14,17 @@ import org.jdbi.v3.core.Jdbi;
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final boolean sqlite;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, boolean sqlite) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.sqlite = sqlite;
+    }
+
+    /// True for the embedded SQLite file, false for PostgreSQL: for the few statements that differ.
+    public boolean sqlite() {
+        return sqlite;
     }
 
     public static Database open(DbConfig config) {
@@ -47,7 +54,7 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource);
+        return new Database(dataSource, config.sqlite());
     }
 
     public Jdbi jdbi() {

@@ -48,6 +48,18 @@ public final class SqlAccountStore implements AccountStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one());
     }
 
+    @Override
+    public Optional<String> webhookSecret(String accountId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT webhook_secret FROM accounts WHERE id = :id").bind("id", accountId)
+                .mapTo(String.class).findOne());
+    }
+
+    @Override
+    public void setWebhookSecret(String accountId, String secret) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET webhook_secret = :secret WHERE id = :id")
+                .bind("secret", secret).bind("id", accountId).execute());
+    }
+
     private static Account map(ResultSet rs) throws SQLException {
         return new Account(rs.getString("id"), rs.getString("name"), rs.getString("email"),
                 Columns.instant(rs, "created_at"));

@@ -4,6 +4,9 @@ import io.compressor.job.FileFacts;
 import io.compressor.job.Job;
 import io.compressor.job.JobStatus;
 import io.compressor.job.JobStore;
+import io.compressor.job.Claimed;
+import io.compressor.job.Delivery;
+import io.compressor.job.Queued;
 import io.compressor.job.Usage;
 import io.compressor.pipeline.ImageFormat;
 import java.sql.ResultSet;
@@ -23,9 +26,54 @@ public final class SqlJobStore implements JobStore {
             + " :inSha1, :inWidth, :inHeight, :outName, :outFormat, :outSize, :outSha1, :outWidth, :outHeight, :url,"
             + " :expiresAt, :errorCode, :errorMessage, :createdAt, :finishedAt";
     private final Jdbi jdbi;
+    private final boolean sqlite;
 
     public SqlJobStore(Database database) {
         this.jdbi = database.jdbi();
+        this.sqlite = database.sqlite();
+    }
+
+    @Override
+    public void enqueue(Job job, Queued queued) {
+        jdbi.useHandle(h -> bind(h.createUpdate("UPDATE jobs SET status = :status, input_name = :inName,"
+                        + " input_size = :inSize, request = :request, webhook_url = :webhook, public_base = :base,"
+                        + " spool_key = :spool WHERE id = :id"), job)
+                .bind("request", queued.request()).bind("webhook", queued.webhookUrl()).bind("base", queued.publicBase())
+                .bind("spool", queued.spoolKey()).execute());
+    }
+
+    /// One statement claims atomically: SQLite serialises writers; PostgreSQL skips rows others hold.
+    @Override
+    public Optional<Claimed> claim(String owner, Instant now, Instant leaseUntil, int maxAttempts) {
+        String pick = "SELECT id FROM jobs WHERE (status = 'enqueued' OR (status = 'processing' AND lease_until < :now))"
+                + " AND attempts < :max ORDER BY created_at LIMIT 1" + (sqlite ? "" : " FOR UPDATE SKIP LOCKED");
+        return jdbi.inTransaction(h -> h.createQuery("UPDATE jobs SET status = 'processing', lease_owner = :owner,"
+                        + " lease_until = :until, attempts = attempts + 1 WHERE id = (" + pick + ") RETURNING " + COLUMNS
+                        + ", attempts, request, webhook_url, public_base, spool_key")
+                .bind("owner", owner).bind("until", leaseUntil).bind("now", now).bind("max", maxAttempts)
+                .map((rs, ctx) -> new Claimed(map(rs), new Queued(rs.getString("request"), rs.getString("webhook_url"),
+                        rs.getString("public_base"), rs.getString("spool_key")), rs.getInt("attempts")))
+                .findOne());
+    }
+
+    @Override
+    public void renew(String id, String owner, Instant leaseUntil) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET lease_until = :until WHERE id = :id AND lease_owner = :owner"
+                        + " AND status = 'processing'")
+                .bind("until", leaseUntil).bind("id", id).bind("owner", owner).execute());
+    }
+
+    @Override
+    public void release(String id) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE jobs SET status = 'enqueued', lease_owner = NULL, lease_until = NULL"
+                + " WHERE id = :id AND status = 'processing'").bind("id", id).execute());
+    }
+
+    @Override
+    public java.util.List<Job> exhausted(Instant now, int maxAttempts) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM jobs WHERE status = 'processing'"
+                        + " AND lease_until < :now AND attempts >= :max")
+                .bind("now", now).bind("max", maxAttempts).map((rs, ctx) -> map(rs)).list());
     }
 
     @Override
@@ -47,6 +95,40 @@ public final class SqlJobStore implements JobStore {
     public Optional<Job> find(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM jobs WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    @Override
+    public void addDelivery(String jobId, String url, int attempt, Instant due) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO webhook_deliveries (id, job_id, url, attempt, delivered, next_attempt_at)"
+                        + " VALUES (:id, :job, :url, :attempt, FALSE, :due)")
+                .bind("id", java.util.UUID.randomUUID().toString()).bind("job", jobId).bind("url", url)
+                .bind("attempt", attempt).bind("due", due).execute());
+    }
+
+    @Override
+    public java.util.List<Delivery> dueDeliveries(Instant now, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, job_id, url, attempt FROM webhook_deliveries"
+                        + " WHERE delivered = FALSE AND attempted_at IS NULL AND next_attempt_at <= :now"
+                        + " ORDER BY next_attempt_at LIMIT :limit")
+                .bind("now", now).bind("limit", limit)
+                .map((rs, ctx) -> new Delivery(rs.getString("id"), rs.getString("job_id"), rs.getString("url"),
+                        rs.getInt("attempt"))).list());
+    }
+
+    @Override
+    public void recordDelivery(String id, Integer statusCode, String error, boolean delivered, Instant attemptedAt) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE webhook_deliveries SET status_code = :status, error = :error,"
+                        + " delivered = :delivered, attempted_at = :at WHERE id = :id")
+                .bind("status", statusCode).bind("error", error).bind("delivered", delivered).bind("at", attemptedAt)
+                .bind("id", id).execute());
+    }
+
+    @Override
+    public java.util.List<Delivery> deliveries(String jobId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, job_id, url, attempt FROM webhook_deliveries"
+                        + " WHERE job_id = :job ORDER BY attempt")
+                .bind("job", jobId).map((rs, ctx) -> new Delivery(rs.getString("id"), rs.getString("job_id"),
+                        rs.getString("url"), rs.getInt("attempt"))).list());
     }
 
     @Override

@@ -87,6 +87,24 @@ public final class Fetcher {
                 + " times; give the final URL.");
     }
 
+    /// POSTs `body` to `url` under the same address policy as a fetch (a webhook may not reach the private
+    /// network either), without following redirects; returns the status code.
+    public int post(String url, Map<String, String> headers, byte[] body) {
+        Deadline deadline = new Deadline(config.timeout().toMillis());
+        URI uri = Urls.parse(url);
+        InetAddress address = checkedAddress(uri);
+        try (Socket socket = connect(address, uri, deadline)) {
+            Map<String, String> all = new LinkedHashMap<>(headers);
+            return HttpGet.send(deadline.guard(socket, socket.getInputStream()), socket.getOutputStream(), "POST", uri,
+                    withAuth(uri, all), body).status();
+        } catch (SocketTimeoutException e) {
+            throw timeout(uri);
+        } catch (IOException e) {
+            throw new ServiceException(ErrorCode.SOURCE_UNREACHABLE, "Cannot reach " + Urls.host(uri) + ": "
+                    + e.getMessage());
+        }
+    }
+
     /// Resolves once and checks every address; one refused address refuses the host.
     private InetAddress checkedAddress(URI uri) {
         String host = Urls.host(uri);

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/// One HTTP/1.1 GET over a socket we connected ourselves, so that nothing resolves the host a second
+/// One HTTP/1.1 request (a GET, or a webhook's POST) over a socket we connected ourselves, so that nothing resolves the host a second
 /// time: request line and headers out, status and headers in, then the body as sent (Content-Length,
 /// chunked, or until the connection closes).
 final class HttpGet {
@@ -30,11 +30,23 @@ final class HttpGet {
     }
 
     static Response send(InputStream in, OutputStream out, URI uri, Map<String, String> headers) throws IOException {
-        StringBuilder request = new StringBuilder("GET ").append(target(uri)).append(" HTTP/1.1\r\n");
+        return send(in, out, "GET", uri, headers, null);
+    }
+
+    /// Any method; a `body` goes with its Content-Length.
+    static Response send(InputStream in, OutputStream out, String method, URI uri, Map<String, String> headers, byte[] body)
+            throws IOException {
+        StringBuilder request = new StringBuilder(method).append(' ').append(target(uri)).append(" HTTP/1.1\r\n");
         request.append("Host: ").append(hostHeader(uri)).append("\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        if (body != null) {
+            request.append("Content-Length: ").append(body.length).append("\r\n");
+        }
         request.append("Accept-Encoding: identity\r\nConnection: close\r\n\r\n");
         out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null) {
+            out.write(body);
+        }
         out.flush();
         String statusLine = line(in);
         String[] parts = statusLine.split(" ", 3);

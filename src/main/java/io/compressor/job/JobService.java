@@ -1,92 +1,145 @@
 package io.compressor.job;
 
 import io.compressor.account.ConnectorService;
-import io.compressor.error.ErrorCode;
-import io.compressor.error.ServiceException;
-import io.compressor.pipeline.ImageInfo;
 import io.compressor.pipeline.Pipeline;
 import io.compressor.pipeline.ProcessOptions;
-import io.compressor.pipeline.Result;
-import io.compressor.storage.Names;
+import io.compressor.error.ErrorCode;
+import io.compressor.error.ServiceException;
 import io.compressor.storage.TempHosting;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/// One request from accepted to done, synchronously: recorded as a job, processed under a permit,
-/// hosted for a while, and recorded again with its outcome, success or failure.
+/// Requests from accepted to done. Synchronously: recorded as a job, processed under a permit, and
+/// recorded again with the outcome. Asynchronously (a webhook, or a large input): the input is spooled,
+/// the job enqueued and answered 202 at once, and a worker takes it from there.
 public final class JobService {
     private final JobStore store;
-    private final Pipeline pipeline;
-    private final TempHosting hosting;
-    private final Permits permits;
-    private final ConnectorService connectors;
+    private final JobRunner runner;
+    private final Spool spool;
+    private final JobEvents events = new JobEvents();
+    private final long asyncThreshold;
     private final Clock clock;
+    private Runnable wakeWorkers = () -> { };
+    private WebhookSender webhooks;
 
     public JobService(JobStore store, Pipeline pipeline, TempHosting hosting, Permits permits,
-            ConnectorService connectors, Clock clock) {
+            ConnectorService connectors, Spool spool, long asyncThreshold, Clock clock) {
         this.store = store;
-        this.pipeline = pipeline;
-        this.hosting = hosting;
-        this.permits = permits;
-        this.connectors = connectors;
+        this.runner = new JobRunner(pipeline, hosting, permits, connectors, clock);
+        this.spool = spool;
+        this.asyncThreshold = asyncThreshold;
         this.clock = clock;
     }
 
-    /// Obtains the input (an upload's bytes, or a download), processes it, and writes the result to the
-    /// `store` target, or hosts it under `publicBase` when there is none. The job is recorded first, so a
-    /// failure at any point is recorded too, then rethrown.
-    public Job process(String accountId, String source, Supplier<Input> obtain, ProcessOptions options,
-            Optional<StoreRequest> storeRequest, String optionsJson, URI publicBase) {
+    /// Processes now, or enqueues when a webhook is given or the input is over the threshold.
+    public Job submit(String accountId, String source, Supplier<Input> obtain, ProcessOptions options,
+            Optional<StoreRequest> storeRequest, Optional<String> webhookUrl, String optionsJson, URI publicBase) {
         Job job = new Job(UUID.randomUUID().toString(), accountId, JobStatus.PROCESSING, source, optionsJson,
                 null, null, null, null, null, null, clock.instant(), null);
         store.insert(job);
-        FileFacts known = null;
+        Optional<StoreTarget> target;
+        Input input;
         try {
-            Optional<StoreTarget> target = storeRequest.map(r -> StoreTarget.resolve(accountId, r, connectors));
-            Input input = obtain.get();
-            String name = Names.sanitize(input.name());
-            known = new FileFacts(name, "image", null, null, input.size(), null, 0, 0);
-            MessageDigest digest = sha1();
-            Result result;
-            try (var stream = new java.security.DigestInputStream(input.stream(), digest)) {
-                result = permits.run(() -> pipeline.process(stream, input.size(), options));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            known = new FileFacts(name, "image", null, null, input.size(), HexFormat.of().formatHex(digest.digest()), 0, 0);
-            FileFacts in = inputFacts(known, result.input());
-            String outputName = result.format() == result.input().format() ? name : Names.withExtension(name,
-                    result.format().extension());
-            FileFacts out = new FileFacts(outputName, "image", result.format().wireName(), result.format().mime(),
-                    result.bytes().length, result.unchanged() ? known.sha1() : sha1(result.bytes()), result.width(),
-                    result.height());
-            Job done;
-            if (target.isPresent()) {
-                String url = target.get().write(outputName, result.bytes(), out.mime());
-                done = job.completed(in, out, url, null, clock.instant());
-            } else {
-                TempHosting.Hosted hosted = hosting.host(job.id(), outputName, result.bytes());
-                String url = publicBase + "/" + hosted.expiresEpochSecond() + "/" + job.id() + "/" + outputName;
-                done = job.completed(in, out, url, Instant.ofEpochSecond(hosted.expiresEpochSecond()), clock.instant());
-            }
-            store.update(done);
-            return done;
+            target = runner.target(accountId, storeRequest);
+            input = obtain.get();
         } catch (ServiceException e) {
-            store.update(job.failed(known, e.code(), e.getMessage(), clock.instant()));
-            throw e;
-        } catch (RuntimeException e) {
-            store.update(job.failed(known, ErrorCode.INTERNAL.code(), "unexpected failure", clock.instant()));
+            store.update(job.failed(null, e.code(), e.getMessage(), clock.instant()));
             throw e;
         }
+        if (webhookUrl.isPresent() || input.size() > asyncThreshold) {
+            return enqueue(job, input, options, storeRequest, webhookUrl, publicBase);
+        }
+        try {
+            Job done = runner.run(job, input, options, target, publicBase);
+            store.update(done);
+            return done;
+        } catch (JobRunner.Failed failure) {
+            store.update(runner.failed(job, failure));
+            throw failure.cause;
+        }
+    }
+
+    private Job enqueue(Job job, Input input, ProcessOptions options, Optional<StoreRequest> storeRequest,
+            Optional<String> webhookUrl, URI publicBase) {
+        Job queued = new Job(job.id(), job.accountId(), JobStatus.ENQUEUED, job.source(), job.options(),
+                new FileFacts(io.compressor.storage.Names.sanitize(input.name()), "image", null, null, input.size(), null, 0, 0),
+                null, null, null, null, null, job.createdAt(), null);
+        String key;
+        try (var stream = input.stream()) {
+            key = spool.write(job.id(), stream);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        store.enqueue(queued, new Queued(QueuedRequest.write(options, storeRequest), webhookUrl.orElse(null),
+                publicBase.toString(), key));
+        wakeWorkers.run();
+        return queued;
+    }
+
+    /// Runs one claimed job; a failure that may pass goes back to the queue while attempts remain.
+    void runClaimed(Claimed claimed, int maxAttempts) {
+        Job job = claimed.job();
+        QueuedRequest request = QueuedRequest.read(claimed.queued().request());
+        String key = claimed.queued().spoolKey();
+        Input input = new Input(job.source(), job.input() == null ? "image" : job.input().name(), spool.size(key),
+                spool.open(key));
+        Job processing = new Job(job.id(), job.accountId(), JobStatus.PROCESSING, job.source(), job.options(), null, null,
+                null, null, null, null, job.createdAt(), null);
+        try {
+            Job done = runner.run(processing, input, request.options(), runner.target(job.accountId(),
+                    request.storeRequest()), URI.create(claimed.queued().publicBase()));
+            store.update(done);
+            finish(job.id(), key, claimed.queued().webhookUrl());
+        } catch (JobRunner.Failed failure) {
+            boolean mayPass = failure.cause instanceof ServiceException s
+                    ? s.errorCode() == ErrorCode.STORAGE_FAILED || s.errorCode() == ErrorCode.INTERNAL : true;
+            if (mayPass && claimed.attempts() < maxAttempts) {
+                store.release(job.id());
+                return;
+            }
+            store.update(runner.failed(processing, failure));
+            finish(job.id(), key, claimed.queued().webhookUrl());
+        } catch (ServiceException e) {
+            store.update(processing.failed(null, e.code(), e.getMessage(), clock.instant()));
+            finish(job.id(), key, claimed.queued().webhookUrl());
+        }
+    }
+
+    private void finish(String jobId, String spoolKey, String webhookUrl) {
+        spool.delete(spoolKey);
+        events.ended(jobId);
+        if (webhookUrl != null && webhooks != null) {
+            webhooks.schedule(jobId, webhookUrl);
+        }
+    }
+
+    /// Where ended queued jobs report to.
+    public void deliverWith(WebhookSender sender) {
+        this.webhooks = sender;
+    }
+
+    JobStore store() {
+        return store;
+    }
+
+    /// Jobs whose last allowed attempt died with its node become failed.
+    void failExhausted(int maxAttempts) {
+        for (Job job : store.exhausted(clock.instant(), maxAttempts)) {
+            store.update(job.failed(job.input(), ErrorCode.INTERNAL.code(), "The job was attempted " + maxAttempts
+                    + " times and each attempt ended with its server; submit it again.", clock.instant()));
+            events.ended(job.id());
+        }
+    }
+
+    void onEnqueue(Runnable wake) {
+        this.wakeWorkers = wake;
     }
 
     /// A job of this account, or `job_not_found` (also for another account's id, so ids reveal nothing).
@@ -95,30 +148,31 @@ public final class JobService {
                 ErrorCode.JOB_NOT_FOUND, "No job with id \"" + jobId + "\" in this account."));
     }
 
+    /// The job, after waiting up to `wait` for it to end (long polling, woken the moment it does).
+    public Job await(String accountId, String jobId, Duration wait) {
+        Job job = find(accountId, jobId);
+        if (ended(job) || wait.isZero()) {
+            return job;
+        }
+        var watch = events.watch(jobId);
+        job = find(accountId, jobId);
+        if (!ended(job)) {
+            events.await(watch, wait);
+            events.forget(jobId, watch);
+            job = find(accountId, jobId);
+        }
+        return job;
+    }
+
+    private static boolean ended(Job job) {
+        return job.status() == JobStatus.COMPLETED || job.status() == JobStatus.FAILED;
+    }
+
     /// This calendar month's usage (UTC).
     public Usage usage(String accountId) {
         YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return store.usage(accountId, month.toString(), from, to);
-    }
-
-    /// Width and height as the image stands upright, which is how every viewer shows it.
-    private static FileFacts inputFacts(FileFacts known, ImageInfo info) {
-        boolean turned = info.orientation() >= 5 && info.orientation() <= 8;
-        return new FileFacts(known.name(), "image", info.format().wireName(), info.format().mime(), known.size(),
-                known.sha1(), turned ? info.height() : info.width(), turned ? info.width() : info.height());
-    }
-
-    static String sha1(byte[] bytes) {
-        return HexFormat.of().formatHex(sha1().digest(bytes));
-    }
-
-    private static MessageDigest sha1() {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
-        }
     }
 }

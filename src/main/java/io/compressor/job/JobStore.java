@@ -12,6 +12,34 @@ public interface JobStore {
 
     Optional<Job> find(String id);
 
+    /// Turns a recorded job into one that waits in the queue.
+    void enqueue(Job job, Queued queued);
+
+    /// Takes the oldest claimable job (enqueued, or processing under an expired lease) with fewer than
+    /// `maxAttempts` claims, for `owner` until `leaseUntil`; empty when there is none.
+    Optional<Claimed> claim(String owner, Instant now, Instant leaseUntil, int maxAttempts);
+
+    /// Extends the lease of a job this owner still holds.
+    void renew(String id, String owner, Instant leaseUntil);
+
+    /// Puts a claimed job back in the queue (its worker stops, or the failure may pass).
+    void release(String id);
+
+    /// Processing jobs whose lease expired after their last allowed attempt: they are failed by the caller.
+    java.util.List<Job> exhausted(Instant now, int maxAttempts);
+
+    /// Schedules a webhook delivery attempt.
+    void addDelivery(String jobId, String url, int attempt, Instant due);
+
+    /// Attempts due now, oldest first.
+    java.util.List<Delivery> dueDeliveries(Instant now, int limit);
+
+    /// Records how an attempt went.
+    void recordDelivery(String id, Integer statusCode, String error, boolean delivered, Instant attemptedAt);
+
+    /// Every recorded attempt of a job's webhook, oldest first: (attempt, status code or null, delivered).
+    java.util.List<Delivery> deliveries(String jobId);
+
     /// Counters over the account's completed jobs created in [from, to).
     Usage usage(String accountId, String month, Instant from, Instant to);
 }

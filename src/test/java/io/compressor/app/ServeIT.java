@@ -91,8 +91,12 @@ class ServeIT {
         assertThat(key.find()).isTrue();
         byte[] large = new byte[120 * 1024 * 1024];
         System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, large, 0, 8);
-        var response = new Http(server.url()).upload("/1.0/upload", key.group(), "huge.png", large, null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        Http http = new Http(server.url());
+        var response = http.upload("/1.0/upload", key.group(), "huge.png", large, null);
+        assertThat(response.statusCode()).as("over 32 MB goes to the queue: " + response.body()).isEqualTo(202);
+        var job = http.get("/1.0/jobs/" + Http.json(response).get("id").asText() + "?wait=60", "Authorization",
+                Http.basic(key.group()));
+        assertThat(Http.json(job).get("code").asText()).as(job.body()).isEqualTo("corrupt_image");
         assertThat(new Http(server.url()).get("/health").statusCode()).isEqualTo(200);
         assertThat(stop(server)).isZero();
         assertThat(java.nio.file.Files.readString(dir.resolve("serve.log"))).doesNotContain("OutOfMemoryError");

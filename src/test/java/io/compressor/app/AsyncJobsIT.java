@@ -1,0 +1,188 @@
+package io.compressor.app;
+
+import static io.compressor.testing.Http.basic;
+import static io.compressor.testing.Http.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.compressor.testing.Http;
+import io.compressor.testing.TestDatabases;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/// Queued jobs on one node: 202 at once, workers finish them, long polls wake when they end, webhooks
+/// arrive signed and are retried, and a restart loses none. On SQLite and on PostgreSQL.
+@ParameterizedClass
+@ValueSource(strings = {"sqlite", "postgres"})
+class AsyncJobsIT {
+    @Parameter
+    String engine;
+
+    @TempDir
+    Path dir;
+
+    private Map<String, String> env;
+    private HttpServer receiver;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger(2);
+
+    record Received(String body, Map<String, String> headers, int answered) {}
+
+    @BeforeEach
+    void start() throws Exception {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> headers = new java.util.HashMap<>();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.getFirst()));
+            int status = failuresLeft.getAndDecrement() > 0 ? 500 : 200;
+            received.add(new Received(body, headers, status));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+        env = Map.of("COMPRESSOR_PORT", "0", "COMPRESSOR_DATA_DIR", dir.toString(),
+                "COMPRESSOR_DATABASE_URL", TestDatabases.fresh(engine, dir), "COMPRESSOR_FETCH_ALLOWED_CIDRS", "127.0.0.1/32",
+                "COMPRESSOR_WEBHOOK_RETRY_SECONDS", "1", "COMPRESSOR_ASYNC_THRESHOLD_BYTES", "50000");
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.stop(0);
+    }
+
+    private String hook() {
+        return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    }
+
+    @Test
+    void aWebhookJobIsAnswered202AndItsSignedResultArrivesAfterRetries() throws Exception {
+        try (Application app = Application.open(ConfigLoader.load(env))) {
+            var server = app.httpServer().start();
+            try {
+                String key = app.keys().issue(app.accounts().create("Async", null).id(), "t").secret();
+                Http http = new Http(server.publicUrl());
+                HttpResponse<String> accepted = http.upload("/1.0/upload", key, "photo.jpg", ProcessingApiIT.jpeg(800, 600),
+                        "{\"image\":{\"resize\":{\"width\":400}},\"webhook\":{\"url\":\"" + hook() + "\"}}");
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+                assertThat(json(accepted).get("status").asText()).isEqualTo("enqueued");
+                String id = json(accepted).get("id").asText();
+
+                HttpResponse<String> done = http.get("/1.0/jobs/" + id + "?wait=30", "Authorization", basic(key));
+                JsonNode body = json(done);
+                assertThat(body.get("success").asBoolean()).as(done.body()).isTrue();
+                assertThat(body.has("status")).as("a completed job has the synchronous body").isFalse();
+                assertThat(body.at("/output/width").asInt()).isEqualTo(400);
+                assertThat(http.download(java.net.URI.create(body.get("url").asText())).statusCode()).isEqualTo(200);
+
+                waitFor(() -> received.size() >= 3);
+                assertThat(received).extracting(Received::answered).containsExactly(500, 500, 200);
+                String secret = json(http.get("/1.0/account", "Authorization", basic(key))).get("webhook_secret").asText();
+                for (Received r : received) {
+                    assertThat(r.headers().get("user-agent")).isEqualTo("Compressor/1.0");
+                    assertThat(r.headers().get("content-type")).isEqualTo("application/json");
+                    assertThat(r.headers().get("x-compressor-signature")).isEqualTo("sha256=" + hmac(secret, r.body()));
+                    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body())).isEqualTo(body);
+                }
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    void aLargeInputIsQueuedWithoutAWebhookAndAWebhookIntoThePrivateNetworkIsNotCalled() throws Exception {
+        try (Application app = Application.open(ConfigLoader.load(env))) {
+            var server = app.httpServer().start();
+            try {
+                String key = app.keys().issue(app.accounts().create("Large", null).id(), "t").secret();
+                Http http = new Http(server.publicUrl());
+                byte[] large = ProcessingApiIT.jpeg(1600, 1200);
+                assertThat(large.length).isGreaterThan(50_000);
+                HttpResponse<String> accepted = http.upload("/1.0/upload", key, "big.jpg", large,
+                        "{\"webhook\":{\"url\":\"http://169.254.169.254/latest/hook\"}}");
+                assertThat(accepted.statusCode()).isEqualTo(202);
+                String id = json(accepted).get("id").asText();
+                JsonNode done = json(http.get("/1.0/jobs/" + id + "?wait=30", "Authorization", basic(key)));
+                assertThat(done.get("success").asBoolean()).isTrue();
+                assertThat(done.at("/output/format").asText()).isEqualTo("jpeg");
+
+                HttpResponse<String> queuedBySize = http.upload("/1.0/upload", key, "big.jpg", large, null);
+                assertThat(queuedBySize.statusCode()).isEqualTo(202);
+                HttpResponse<String> badWait = http.get("/1.0/jobs/" + id + "?wait=61", "Authorization", basic(key));
+                assertThat(badWait.statusCode()).isEqualTo(400);
+                HttpResponse<String> badHook = http.upload("/1.0/upload", key, "a.jpg", ProcessingApiIT.jpeg(20, 20),
+                        "{\"webhook\":{\"url\":\"ftp://x/y\"}}");
+                assertThat(json(badHook).get("message").asText()).startsWith("webhook.url: expected an http:// or https:// URL");
+                waitFor(() -> !app.jobDeliveries(id).isEmpty());
+                Thread.sleep(300);
+                assertThat(received).as("nothing reached the receiver").isEmpty();
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    void aRestartLosesNoQueuedJob() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        String key;
+        try (Application app = Application.open(ConfigLoader.load(env))) {
+            var server = app.httpServer().start();
+            key = app.keys().issue(app.accounts().create("Restart", null).id(), "t").secret();
+            Http http = new Http(server.publicUrl());
+            for (int i = 0; i < 6; i++) {
+                HttpResponse<String> accepted = http.upload("/1.0/upload", key, "p" + i + ".jpg", ProcessingApiIT.jpeg(1600, 1200),
+                        "{\"image\":{\"format\":\"webp\"}}");
+                assertThat(accepted.statusCode()).isEqualTo(202);
+                ids.add(json(accepted).get("id").asText());
+            }
+            server.close();
+        }
+        try (Application app = Application.open(ConfigLoader.load(env))) {
+            var server = app.httpServer().start();
+            try {
+                Http http = new Http(server.publicUrl());
+                for (String id : ids) {
+                    JsonNode done = json(http.get("/1.0/jobs/" + id + "?wait=60", "Authorization", basic(key)));
+                    assertThat(done.get("success").asBoolean()).as(done.toString()).isTrue();
+                    assertThat(done.at("/output/format").asText()).isEqualTo("webp");
+                }
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    private static String hmac(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached in 30 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
