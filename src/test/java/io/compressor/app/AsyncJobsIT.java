@@ -92,6 +92,7 @@ class AsyncJobsIT {
                 assertThat(http.download(java.net.URI.create(body.get("url").asText())).statusCode()).isEqualTo(200);
 
                 waitFor(() -> received.size() >= 3);
+                assertThat(app.jobDeliveries(id)).as("every attempt is recorded").hasSize(3);
                 assertThat(received).extracting(Received::answered).containsExactly(500, 500, 200);
                 String secret = json(http.get("/1.0/account", "Authorization", basic(key))).get("webhook_secret").asText();
                 for (Received r : received) {
@@ -100,6 +101,13 @@ class AsyncJobsIT {
                     assertThat(r.headers().get("x-compressor-signature")).isEqualTo("sha256=" + hmac(secret, r.body()));
                     assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body())).isEqualTo(body);
                 }
+                HttpResponse<String> rotated = http.send(java.net.http.HttpRequest.newBuilder(
+                        http.base().resolve("/1.0/account/webhook-secret")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()),
+                        "Authorization", basic(key));
+                String next = json(rotated).get("webhook_secret").asText();
+                assertThat(next).startsWith("whsec_").isNotEqualTo(secret);
+                assertThat(json(http.get("/1.0/account", "Authorization", basic(key))).get("webhook_secret").asText())
+                        .isEqualTo(next);
             } finally {
                 server.close();
             }
