@@ -93,7 +93,12 @@ class ApiDocIT {
                 List<String> options = new ArrayList<>();
                 doc.at("/components/schemas/Image/properties").fieldNames().forEachRemaining(options::add);
                 assertThat(options).containsExactlyInAnyOrder("compression", "quality", "format", "resize", "metadata");
-                for (String path : List.of("/1.0/upload", "/1.0/fetch", "/1.0/jobs/{id}", "/1.0/account", "/health", "/metrics")) {
+                List<String> store = new ArrayList<>();
+                doc.at("/components/schemas/Store/properties").fieldNames().forEachRemaining(store::add);
+                assertThat(store).containsExactlyInAnyOrder("id", "bucket", "container", "region", "path", "acl", "class",
+                        "metadata", "headers", "tags");
+                for (String path : List.of("/1.0/upload", "/1.0/fetch", "/1.0/jobs/{id}", "/1.0/account", "/health", "/metrics",
+                        "/1.0/connectors", "/1.0/connectors/{id}", "/1.0/connectors/{id}/test", "/1.0/account/webhook-secret")) {
                     assertThat(doc.at("/paths").has(path)).as(path).isTrue();
                 }
             } finally {
