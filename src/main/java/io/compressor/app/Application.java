@@ -103,7 +103,8 @@ final class Application implements AutoCloseable {
             webhooks = new WebhookSender(jobStore, accounts, new Fetcher(config.fetch()), config.jobs().webhookRetry(), 6,
                     clock).start();
             jobs.deliverWith(webhooks);
-            workers = new JobWorkers(jobs, config.jobs().permits(), config.jobs().maxAttempts(), clock).start();
+            workers = new JobWorkers(jobs, config.jobs().permits(), config.jobs().maxAttempts(), config.jobs().lease(), clock)
+                    .start();
         }
         return jobs;
     }

@@ -30,7 +30,7 @@ final class ConfigLoader {
         JobConfig jobs = new JobConfig(Duration.ofSeconds(env.integer(RESULT_TTL, 60, 30 * 24 * 3600)),
                 permits == 0 ? Runtime.getRuntime().availableProcessors() : permits, env.integer(PROCESSING_QUEUE, 0, 100_000),
                 env.whole(ASYNC_THRESHOLD, 0, Long.MAX_VALUE), env.integer(JOB_MAX_ATTEMPTS, 1, 100),
-                Duration.ofSeconds(env.integer(WEBHOOK_RETRY, 1, 86_400)));
+                Duration.ofSeconds(env.integer(WEBHOOK_RETRY, 1, 86_400)), Duration.ofSeconds(env.integer(JOB_LEASE, 2, 3600)));
         FetchConfig fetch = new FetchConfig(list(env.text(FETCH_ALLOWED_HOSTS, "")), cidrs(env),
                 engine.limits().maxInputBytes(), Duration.ofSeconds(env.integer(FETCH_CONNECT_TIMEOUT, 1, 600)),
                 Duration.ofSeconds(env.integer(FETCH_TIMEOUT, 1, 3600)), env.integer(FETCH_MAX_REDIRECTS, 0, 20),

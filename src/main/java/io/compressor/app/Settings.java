@@ -42,6 +42,8 @@ final class Settings {
             "Inputs larger than this are answered 202 and processed from the queue, like requests with a webhook.");
     static final Setting JOB_MAX_ATTEMPTS = new Setting("COMPRESSOR_JOB_MAX_ATTEMPTS", "3",
             "Times a queued job is tried (a dead node, a storage failure) before it is failed with its last error.");
+    static final Setting JOB_LEASE = new Setting("COMPRESSOR_JOB_LEASE_SECONDS", "60",
+            "How long a claimed job stays with its node without a renewal; after that (the node died) another takes it.");
     static final Setting WEBHOOK_RETRY = new Setting("COMPRESSOR_WEBHOOK_RETRY_SECONDS", "60",
             "Wait before the first webhook retry; each next one waits twice as long (6 tries, about an hour in all).");
     static final Setting FETCH_ALLOWED_HOSTS = new Setting("COMPRESSOR_FETCH_ALLOWED_HOSTS", "(none)",
@@ -63,7 +65,7 @@ final class Settings {
 
     static final List<Setting> ALL = List.of(HOST, PORT, PUBLIC_URL, DATA_DIR, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, TLS_CERT, TLS_KEY, VIPS_LIBRARY, VIPS_THREADS, MAX_INPUT_BYTES, MAX_INPUT_PIXELS,
-            RESULT_TTL, PROCESSING_PERMITS, PROCESSING_QUEUE, ASYNC_THRESHOLD, JOB_MAX_ATTEMPTS, WEBHOOK_RETRY, FETCH_ALLOWED_HOSTS, FETCH_ALLOWED_CIDRS, FETCH_CONNECT_TIMEOUT, FETCH_TIMEOUT, FETCH_MAX_REDIRECTS,
+            RESULT_TTL, PROCESSING_PERMITS, PROCESSING_QUEUE, ASYNC_THRESHOLD, JOB_MAX_ATTEMPTS, JOB_LEASE, WEBHOOK_RETRY, FETCH_ALLOWED_HOSTS, FETCH_ALLOWED_CIDRS, FETCH_CONNECT_TIMEOUT, FETCH_TIMEOUT, FETCH_MAX_REDIRECTS,
             RATE_LIMIT, MASTER_KEY, SHUTDOWN_GRACE);
 
     private Settings() {}

@@ -6,7 +6,7 @@ import java.util.Objects;
 /// How jobs run: how long hosted results live, the processing permits with the queue behind them, the
 /// input size over which a request is answered 202 and queued, and how often a queued job is tried.
 public record JobConfig(Duration resultTtl, int permits, int queue, long asyncThreshold, int maxAttempts,
-        Duration webhookRetry) {
+        Duration webhookRetry, Duration lease) {
     public JobConfig {
         Objects.requireNonNull(resultTtl, "resultTtl");
         if (permits < 1 || queue < 0) {

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /// are renewed while a job runs, so only a dead node's jobs come back to the queue.
 public final class JobWorkers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobWorkers.class);
-    static final Duration LEASE = Duration.ofSeconds(60);
     private final JobService jobs;
+    private final Duration lease;
     private final int workers;
     private final int maxAttempts;
     private final Clock clock;
@@ -32,8 +32,9 @@ public final class JobWorkers implements AutoCloseable {
             Thread.ofPlatform().daemon().name("job-leases").factory());
     private volatile boolean claiming = true;
 
-    public JobWorkers(JobService jobs, int workers, int maxAttempts, Clock clock) {
+    public JobWorkers(JobService jobs, int workers, int maxAttempts, Duration lease, Clock clock) {
         this.jobs = jobs;
+        this.lease = lease;
         this.workers = workers;
         this.maxAttempts = maxAttempts;
         this.clock = clock;
@@ -44,14 +45,15 @@ public final class JobWorkers implements AutoCloseable {
         for (int i = 0; i < workers; i++) {
             threads.add(Thread.ofVirtual().name("job-worker-" + i).start(this::loop));
         }
-        leases.scheduleWithFixedDelay(this::tend, 20, 20, TimeUnit.SECONDS);
+        long every = Math.max(500, lease.toMillis() / 3);
+        leases.scheduleWithFixedDelay(this::tend, every, every, TimeUnit.MILLISECONDS);
         return this;
     }
 
     private void loop() {
         while (claiming) {
             try {
-                var claimed = jobs.store().claim(owner, clock.instant(), clock.instant().plus(LEASE), maxAttempts);
+                var claimed = jobs.store().claim(owner, clock.instant(), clock.instant().plus(lease), maxAttempts);
                 if (claimed.isEmpty()) {
                     wake.tryAcquire(1, TimeUnit.SECONDS);
                     continue;
@@ -73,10 +75,10 @@ public final class JobWorkers implements AutoCloseable {
     /// Renews the leases of running jobs, and fails jobs whose every attempt died with its node.
     private void tend() {
         try {
-            running.keySet().forEach(id -> jobs.store().renew(id, owner, clock.instant().plus(LEASE)));
+            running.keySet().forEach(id -> jobs.store().renew(id, owner, clock.instant().plus(lease)));
             jobs.failExhausted(maxAttempts);
         } catch (RuntimeException e) {
-            log.warn("Renewing job leases failed; retrying in 20 s", e);
+            log.warn("Renewing job leases failed; retrying", e);
         }
     }
 

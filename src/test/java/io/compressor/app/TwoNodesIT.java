@@ -1,0 +1,144 @@
+package io.compressor.app;
+
+import static io.compressor.testing.Http.basic;
+import static io.compressor.testing.Http.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.compressor.testing.Http;
+import io.compressor.testing.TestDatabases;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/// Two server processes share one real PostgreSQL and one data folder. Fifty queued jobs are sent to
+/// both; one node is killed with SIGKILL while it holds jobs. Every job completes exactly once on the
+/// survivor, every webhook arrives once with a valid signature, and each hosted output is written once.
+class TwoNodesIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNodeKilledMidWayLosesNoJob() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicInteger failuresLeft = new AtomicInteger(2);
+        Map<String, Integer> delivered = new ConcurrentHashMap<>();
+        List<String> badSignatures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Map<String, String> secretHolder = new ConcurrentHashMap<>();
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = failuresLeft.getAndDecrement() > 0 ? 503 : 200;
+            if (status == 200) {
+                String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("id").asText();
+                delivered.merge(id, 1, Integer::sum);
+                String expected = "sha256=" + hmac(secretHolder.get("secret"), body);
+                if (!expected.equals(exchange.getRequestHeaders().getFirst("X-Compressor-Signature"))) {
+                    badSignatures.add(id);
+                }
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+        Map<String, String> env = new HashMap<>(Map.of("COMPRESSOR_PORT", "0", "COMPRESSOR_DATA_DIR", dir.toString(),
+                "COMPRESSOR_DATABASE_URL", TestDatabases.fresh("postgres", dir),
+                "COMPRESSOR_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                "COMPRESSOR_JOB_LEASE_SECONDS", "3", "COMPRESSOR_WEBHOOK_RETRY_SECONDS", "1",
+                "COMPRESSOR_FETCH_ALLOWED_CIDRS", "127.0.0.1/32", "COMPRESSOR_ASYNC_THRESHOLD_BYTES", "0"));
+        StringWriter out = new StringWriter();
+        Main.run(env, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "accounts", "create", "--name", "Nodes");
+        Matcher m = Pattern.compile("cmp_[A-Za-z0-9_-]{40}").matcher(out.toString());
+        assertThat(m.find()).isTrue();
+        String key = m.group();
+
+        Node a = Node.start(env, dir.resolve("a.log"));
+        Node b = Node.start(env, dir.resolve("b.log"));
+        try {
+            secretHolder.put("secret", json(new Http(b.url()).get("/1.0/account", "Authorization", basic(key)))
+                    .get("webhook_secret").asText());
+            String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            byte[] photo = ProcessingApiIT.jpeg(1200, 900);
+            List<String> ids = new ArrayList<>();
+            List<String> withHooks = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                boolean hooked = i % 5 == 0;
+                Http node = new Http(i % 2 == 0 ? a.url() : b.url());
+                HttpResponse<String> accepted = node.upload("/1.0/upload", key, "p" + i + ".jpg", photo,
+                        "{\"image\":{\"format\":\"webp\"}" + (hooked ? ",\"webhook\":{\"url\":\"" + hook + "\"}" : "") + "}");
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+                String id = json(accepted).get("id").asText();
+                ids.add(id);
+                if (hooked) {
+                    withHooks.add(id);
+                }
+            }
+            a.kill();
+
+            Http survivor = new Http(b.url());
+            for (String id : ids) {
+                JsonNode job = null;
+                for (int round = 0; round < 6; round++) {
+                    job = json(survivor.get("/1.0/jobs/" + id + "?wait=30", "Authorization", basic(key)));
+                    if (!job.has("status")) {
+                        break;
+                    }
+                }
+                assertThat(job.get("success").asBoolean()).as(job.toString()).isTrue();
+                assertThat(job.has("status")).as("completed: " + job).isFalse();
+                String name = job.at("/output/name").asText();
+                List<Path> written;
+                try (var files = Files.walk(dir.resolve("results"))) {
+                    written = files.filter(p -> p.getParent().getFileName().toString().equals(id)).toList();
+                }
+                assertThat(written).as("one hosted output for " + id).hasSize(1);
+                assertThat(written.getFirst().getFileName().toString()).isEqualTo(name);
+                assertThat(sha1(Files.readAllBytes(written.getFirst()))).isEqualTo(job.at("/output/sha1").asText());
+            }
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            while (delivered.size() < withHooks.size() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(delivered.keySet()).containsExactlyInAnyOrderElementsOf(withHooks);
+            assertThat(delivered.values()).as("each webhook delivered once").allMatch(n -> n == 1);
+            assertThat(badSignatures).isEmpty();
+            assertThat(b.terminate()).isZero();
+        } finally {
+            a.kill();
+            b.kill();
+            receiver.stop(0);
+        }
+    }
+
+    private static String hmac(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha1(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
+    }
+}
