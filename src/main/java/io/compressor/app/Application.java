@@ -16,7 +16,9 @@ import io.compressor.storage.azure.AzureConnector;
 import io.compressor.storage.s3.S3Connector;
 import io.compressor.fetch.Fetcher;
 import io.compressor.job.JobService;
+import io.compressor.job.JobSignals;
 import io.compressor.job.JobWorkers;
+import io.compressor.db.PostgresJobSignals;
 import io.compressor.job.WebhookSender;
 import io.compressor.job.Spool;
 import io.compressor.job.Permits;
@@ -54,6 +56,7 @@ final class Application implements AutoCloseable {
     private Permits permits;
     private JobWorkers workers;
     private WebhookSender webhooks;
+    private JobSignals signals;
 
     private Application(AppConfig config, Database database) {
         this.config = config;
@@ -103,6 +106,8 @@ final class Application implements AutoCloseable {
             webhooks = new WebhookSender(jobStore, accounts, new Fetcher(config.fetch()), config.jobs().webhookRetry(), 6,
                     clock).start();
             jobs.deliverWith(webhooks);
+            signals = config.db().sqlite() ? JobSignals.LOCAL : new PostgresJobSignals(database, config.db());
+            jobs.signalWith(signals);
             workers = new JobWorkers(jobs, config.jobs().permits(), config.jobs().maxAttempts(), config.jobs().lease(), clock)
                     .start();
         }
@@ -149,6 +154,7 @@ final class Application implements AutoCloseable {
         if (workers != null) {
             workers.stop(config.api().shutdownGrace());
             webhooks.close();
+            signals.close();
         }
         sweeper.shutdownNow();
         database.close();

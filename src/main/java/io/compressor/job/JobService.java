@@ -28,6 +28,7 @@ public final class JobService {
     private final Clock clock;
     private Runnable wakeWorkers = () -> { };
     private WebhookSender webhooks;
+    private JobSignals signals = JobSignals.LOCAL;
 
     public JobService(JobStore store, Pipeline pipeline, TempHosting hosting, Permits permits,
             ConnectorService connectors, Spool spool, long asyncThreshold, Clock clock) {
@@ -115,9 +116,16 @@ public final class JobService {
     private void finish(String jobId, String spoolKey, String webhookUrl) {
         spool.delete(spoolKey);
         events.ended(jobId);
+        signals.ended(jobId);
         if (webhookUrl != null && webhooks != null) {
             webhooks.schedule(jobId, webhookUrl);
         }
+    }
+
+    /// Carries job ends between nodes; every end it reports wakes this node's long polls.
+    public void signalWith(JobSignals jobSignals) {
+        this.signals = jobSignals;
+        jobSignals.listen(events::ended);
     }
 
     /// Where ended queued jobs report to.

@@ -141,4 +141,36 @@ class TwoNodesIT {
     private static String sha1(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
     }
+
+    @Test
+    void aLongPollOnOneNodeWakesWhenTheJobEndsOnAnother() throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("COMPRESSOR_PORT", "0", "COMPRESSOR_DATA_DIR", dir.toString(),
+                "COMPRESSOR_DATABASE_URL", TestDatabases.fresh("postgres", dir),
+                "COMPRESSOR_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                "COMPRESSOR_ASYNC_THRESHOLD_BYTES", "0"));
+        StringWriter out = new StringWriter();
+        Main.run(env, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), "accounts", "create", "--name", "Poll");
+        Matcher m = Pattern.compile("cmp_[A-Za-z0-9_-]{40}").matcher(out.toString());
+        assertThat(m.find()).isTrue();
+        String key = m.group();
+        Node a = Node.start(env, dir.resolve("a.log"));
+        Node b = null;
+        try {
+            HttpResponse<String> accepted = new Http(a.url()).upload("/1.0/upload", key, "slow.jpg",
+                    ProcessingApiIT.jpeg(4000, 3000), "{\"image\":{\"format\":\"avif\",\"compression\":\"medium\"}}");
+            assertThat(accepted.statusCode()).isEqualTo(202);
+            String id = json(accepted).get("id").asText();
+            b = Node.start(env, dir.resolve("b.log"));
+            long started = System.nanoTime();
+            JsonNode job = json(new Http(b.url()).get("/1.0/jobs/" + id + "?wait=60", "Authorization", basic(key)));
+            java.time.Duration waited = java.time.Duration.ofNanos(System.nanoTime() - started);
+            assertThat(job.has("status")).as("completed: " + job).isFalse();
+            assertThat(waited).as("woken by the other node's NOTIFY, not by the 60 s timeout").isLessThan(java.time.Duration.ofSeconds(45));
+        } finally {
+            a.kill();
+            if (b != null) {
+                b.kill();
+            }
+        }
+    }
 }

@@ -1,0 +1,79 @@
+package io.compressor.db;
+
+import io.compressor.job.JobSignals;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Consumer;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/// Job ends carried between nodes by PostgreSQL's LISTEN/NOTIFY on the channel `compressor_job_ended`.
+/// One dedicated connection listens; it reconnects after a failure.
+public final class PostgresJobSignals implements JobSignals {
+    private static final Logger log = LoggerFactory.getLogger(PostgresJobSignals.class);
+    private static final String CHANNEL = "compressor_job_ended";
+    private final Database database;
+    private final DbConfig config;
+    private volatile boolean running = true;
+    private Thread listener;
+
+    public PostgresJobSignals(Database database, DbConfig config) {
+        this.database = database;
+        this.config = config;
+    }
+
+    @Override
+    public void ended(String jobId) {
+        database.jdbi().useHandle(h -> h.createUpdate("SELECT pg_notify('" + CHANNEL + "', :id)").bind("id", jobId).execute());
+    }
+
+    @Override
+    public void listen(Consumer<String> onEnded) {
+        listener = Thread.ofPlatform().daemon().name("job-signals").start(() -> {
+            while (running) {
+                try (Connection c = DriverManager.getConnection(config.url(), config.user(), config.password());
+                        Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                    PGConnection pg = c.unwrap(PGConnection.class);
+                    while (running) {
+                        PGNotification[] notes = pg.getNotifications(1000);
+                        if (notes != null) {
+                            for (PGNotification note : notes) {
+                                onEnded.accept(note.getParameter());
+                            }
+                        }
+                    }
+                } catch (SQLException e) {
+                    if (running) {
+                        log.warn("Listening for job ends failed; reconnecting in 1 s", e);
+                        sleep();
+                    }
+                }
+            }
+        });
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (listener != null) {
+            try {
+                listener.join(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
