@@ -51,7 +51,9 @@ final class ProcessingRoutes {
         JsonNode root = RequestJson.parse(ctx.formParam("data"), "data");
         OptionsParser.onlyFields(root, "", "image", "store", "webhook");
         ProcessOptions options = OptionsParser.image(root.get("image"));
-        Job job = jobs.submit(account.id(), "upload", () -> new Input("upload", file.filename(), file.size(), file.content()),
+        var idempotency = Idempotency.of(ctx, () -> Idempotency.hash(ctx.formParam("data"), file));
+        Job job = jobs.submitOnce(idempotency, account.id(), "upload",
+                () -> new Input("upload", file.filename(), file.size(), file.content()),
                 options, StoreParser.store(root.get("store")), RequestJson.webhook(root.get("webhook")),
                 RequestJson.text(root.get("image")), publicUrl.get());
         answer(ctx, job);
@@ -69,7 +71,8 @@ final class ProcessingRoutes {
         ProcessOptions options = OptionsParser.image(root.get("image"));
         var store = StoreParser.store(root.get("store"));
         var webhook = RequestJson.webhook(root.get("webhook"));
-        Job job = jobs.submit(account.id(), "fetch", () -> {
+        var idempotency = Idempotency.of(ctx, () -> Idempotency.hash(ctx.body(), null));
+        Job job = jobs.submitOnce(idempotency, account.id(), "fetch", () -> {
             Fetched fetched = fetcher.fetch(url, headers);
             return Input.of("fetch", fetched.name(), fetched.bytes());
         }, options, store, webhook, RequestJson.text(root.get("image")), publicUrl.get());

@@ -132,6 +132,30 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
+    public Optional<String[]> idempotent(String accountId, String key, Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT job_id, request_hash FROM idempotency_keys WHERE account_id = :a"
+                        + " AND idem_key = :k AND created_at >= :since")
+                .bind("a", accountId).bind("k", key).bind("since", since)
+                .map((rs, ctx) -> new String[] {rs.getString("job_id"), rs.getString("request_hash")}).findOne());
+    }
+
+    @Override
+    public boolean remember(String accountId, String key, String requestHash, String jobId, Instant at) {
+        try {
+            jdbi.useHandle(h -> {
+                h.createUpdate("DELETE FROM idempotency_keys WHERE account_id = :a AND idem_key = :k AND created_at < :old")
+                        .bind("a", accountId).bind("k", key).bind("old", at.minus(java.time.Duration.ofHours(24))).execute();
+                h.createUpdate("INSERT INTO idempotency_keys (account_id, idem_key, request_hash, job_id, created_at)"
+                                + " VALUES (:a, :k, :h, :j, :at)")
+                        .bind("a", accountId).bind("k", key).bind("h", requestHash).bind("j", jobId).bind("at", at).execute();
+            });
+            return true;
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            return false;
+        }
+    }
+
+    @Override
     public Usage usage(String accountId, String month, Instant from, Instant to) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) AS requests,"
                         + " COALESCE(SUM(input_size), 0) AS input_bytes,"

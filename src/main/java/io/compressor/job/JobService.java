@@ -39,6 +39,35 @@ public final class JobService {
         this.clock = clock;
     }
 
+    /// A client's `Idempotency-Key` and the hash of the request it came with.
+    public record Idempotency(String key, String requestHash) {}
+
+    /// `submit`, unless the same key came with the same request in the last 24 hours: then the first job
+    /// is returned as it stands now. The same key with another request is refused.
+    public Job submitOnce(Optional<Idempotency> idempotency, String accountId, String source, Supplier<Input> obtain,
+            ProcessOptions options, Optional<StoreRequest> storeRequest, Optional<String> webhookUrl, String optionsJson,
+            URI publicBase) {
+        if (idempotency.isEmpty()) {
+            return submit(accountId, source, obtain, options, storeRequest, webhookUrl, optionsJson, publicBase);
+        }
+        Idempotency i = idempotency.get();
+        Optional<String[]> earlier = store.idempotent(accountId, i.key(), clock.instant().minus(Duration.ofHours(24)));
+        if (earlier.isPresent()) {
+            if (!earlier.get()[1].equals(i.requestHash())) {
+                throw new ServiceException(ErrorCode.INVALID_OPTION, "Idempotency-Key: \"" + i.key() + "\" was used"
+                        + " in the last 24 hours with a different request; use a new key for a new request.");
+            }
+            return find(accountId, earlier.get()[0]);
+        }
+        Job job = submit(accountId, source, obtain, options, storeRequest, webhookUrl, optionsJson, publicBase);
+        if (!store.remember(accountId, i.key(), i.requestHash(), job.id(), clock.instant())) {
+            String first = store.idempotent(accountId, i.key(), clock.instant().minus(Duration.ofHours(24)))
+                    .map(e -> e[0]).orElse(job.id());
+            return find(accountId, first);
+        }
+        return job;
+    }
+
     /// Processes now, or enqueues when a webhook is given or the input is over the threshold.
     public Job submit(String accountId, String source, Supplier<Input> obtain, ProcessOptions options,
             Optional<StoreRequest> storeRequest, Optional<String> webhookUrl, String optionsJson, URI publicBase) {

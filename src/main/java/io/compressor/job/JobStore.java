@@ -40,6 +40,12 @@ public interface JobStore {
     /// Every recorded attempt of a job's webhook, oldest first: (attempt, status code or null, delivered).
     java.util.List<Delivery> deliveries(String jobId);
 
+    /// The job an idempotency key names, with the hash of its request, if recorded after `since`.
+    Optional<String[]> idempotent(String accountId, String key, Instant since);
+
+    /// Records a key for a job; false when another request took the key first.
+    boolean remember(String accountId, String key, String requestHash, String jobId, Instant at);
+
     /// Counters over the account's completed jobs created in [from, to).
     Usage usage(String accountId, String month, Instant from, Instant to);
 }

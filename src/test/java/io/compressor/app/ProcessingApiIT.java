@@ -267,4 +267,23 @@ class ProcessingApiIT {
             assertThat(body.get("id").asText()).isEqualTo(c.response().headers().firstValue("X-Request-Id").orElseThrow());
         }
     }
+
+    @Test
+    void anIdempotencyKeyReturnsTheFirstJobForTheSameRequestAndRefusesAnother() {
+        byte[] photo = jpeg(300, 200);
+        String data = "{\"image\":{\"format\":\"png\"}}";
+        var first = http.send(http.uploadRequest("/1.0/upload", key, "a.jpg", photo, data).header("Idempotency-Key", "order-17"));
+        var again = http.send(http.uploadRequest("/1.0/upload", key, "a.jpg", photo, data).header("Idempotency-Key", "order-17"));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(json(again).get("id").asText()).isEqualTo(json(first).get("id").asText());
+        assertThat(json(again)).isEqualTo(json(first));
+        var other = http.send(http.uploadRequest("/1.0/upload", key, "a.jpg", photo, "{\"image\":{\"format\":\"webp\"}}")
+                .header("Idempotency-Key", "order-17"));
+        assertThat(other.statusCode()).isEqualTo(400);
+        assertThat(json(other).get("message").asText()).contains("Idempotency-Key: \"order-17\" was used");
+        var noKey = http.upload("/1.0/upload", key, "a.jpg", photo, data);
+        assertThat(json(noKey).get("id").asText()).isNotEqualTo(json(first).get("id").asText());
+        assertThat(json(http.get("/1.0/account", "Authorization", Http.basic(key))).at("/usage/requests").asLong())
+                .as("the repeat did no work").isEqualTo(2);
+    }
 }
