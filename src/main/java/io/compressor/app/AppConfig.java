@@ -9,4 +9,4 @@ import java.nio.file.Path;
 
 /// The whole configuration: one record per package, built and validated by `ConfigLoader`.
 record AppConfig(Path dataDir, ApiConfig api, DbConfig db, EngineConfig engine, JobConfig jobs, FetchConfig fetch,
-        MasterKey masterKey) {}
+        MasterKey masterKey, java.util.Optional<io.compressor.storage.SpoolConfig> spool) {}

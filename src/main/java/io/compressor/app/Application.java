@@ -11,6 +11,9 @@ import io.compressor.db.SqlConnectorStore;
 import io.compressor.account.ConnectorService;
 import io.compressor.account.SecretBox;
 import io.compressor.storage.CachedConnectors;
+import io.compressor.storage.LocalSpool;
+import io.compressor.storage.Spool;
+import io.compressor.storage.s3.S3Spool;
 import io.compressor.storage.ProviderConnectors;
 import io.compressor.storage.azure.AzureConnector;
 import io.compressor.storage.s3.S3Connector;
@@ -20,7 +23,6 @@ import io.compressor.job.JobSignals;
 import io.compressor.job.JobWorkers;
 import io.compressor.db.PostgresJobSignals;
 import io.compressor.job.WebhookSender;
-import io.compressor.job.Spool;
 import io.compressor.job.Permits;
 import io.compressor.storage.TempHosting;
 import java.util.concurrent.Executors;
@@ -101,7 +103,7 @@ final class Application implements AutoCloseable {
             Gauge.builder("compressor.processing.admitted", permits, Permits::admitted)
                     .description("Requests processing or waiting for a processing permit").register(metrics);
             jobs = new JobService(new SqlJobStore(database), pipeline(), hosting, permits, connectors,
-                    new Spool(config.dataDir().resolve("spool")), config.jobs().asyncThreshold(), clock);
+                    spool(), config.jobs().asyncThreshold(), clock);
             SqlJobStore jobStore = new SqlJobStore(database);
             webhooks = new WebhookSender(jobStore, accounts, new Fetcher(config.fetch()), config.jobs().webhookRetry(), 6,
                     clock).start();
@@ -112,6 +114,11 @@ final class Application implements AutoCloseable {
                     .start();
         }
         return jobs;
+    }
+
+    /// The spool of queued inputs: the S3 bucket of COMPRESSOR_SPOOL_URL, or `DATA_DIR/spool`.
+    private Spool spool() {
+        return config.spool().map(s -> (Spool) new S3Spool(s)).orElseGet(() -> new LocalSpool(config.dataDir().resolve("spool")));
     }
 
     /// Recorded webhook attempts of a job, for tests and the operator.

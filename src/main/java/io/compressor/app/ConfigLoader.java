@@ -9,6 +9,8 @@ import io.compressor.fetch.FetchConfig;
 import io.compressor.job.JobConfig;
 import io.compressor.pipeline.EngineConfig;
 import io.compressor.pipeline.Limits;
+import io.compressor.storage.Provider;
+import io.compressor.storage.SpoolConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,10 +41,11 @@ final class ConfigLoader {
         if (masterKey.isPresent() && !MasterKey.valid(masterKey.get())) {
             env.problem(MASTER_KEY, "expected the base64 of 32 bytes (openssl rand -base64 32)");
         }
+        Optional<SpoolConfig> spool = spool(env);
         if (!env.problems().isEmpty()) {
             throw new ConfigException(env.problems());
         }
-        return new AppConfig(dataDir, api, db, engine, jobs, fetch, new MasterKey(masterKey.map(String::strip)));
+        return new AppConfig(dataDir, api, db, engine, jobs, fetch, new MasterKey(masterKey.map(String::strip)), spool);
     }
 
     private static ApiConfig api(Environment env) {
@@ -71,6 +74,30 @@ final class ConfigLoader {
         }
         env.problem(PUBLIC_URL, "expected an absolute http:// or https:// URL but received \"" + value + "\"");
         return Optional.empty();
+    }
+
+    private static Optional<SpoolConfig> spool(Environment env) {
+        Optional<String> url = env.optional(SPOOL_URL);
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:/(.*))?")
+                .matcher(url.get());
+        Optional<String> key = env.optional(SPOOL_ACCESS_KEY);
+        Optional<String> secret = env.optional(SPOOL_SECRET);
+        if (!m.matches()) {
+            env.problem(SPOOL_URL, "expected s3://BUCKET or s3://BUCKET/PREFIX but received \"" + url.get() + "\"");
+            return Optional.empty();
+        }
+        if (key.isEmpty() || secret.isEmpty()) {
+            env.problem(SPOOL_ACCESS_KEY, "an s3:// spool needs COMPRESSOR_SPOOL_S3_ACCESS_KEY_ID and"
+                    + " COMPRESSOR_SPOOL_S3_SECRET_ACCESS_KEY");
+            return Optional.empty();
+        }
+        Optional<String> endpoint = env.optional(SPOOL_ENDPOINT);
+        return Optional.of(new SpoolConfig(endpoint.isPresent() ? Provider.S3_COMPATIBLE : Provider.AWS,
+                endpoint.orElse(null), env.text(SPOOL_REGION, SPOOL_REGION.defaultValue()), m.group(1),
+                m.group(2) == null ? "" : m.group(2), key.get(), secret.get()));
     }
 
     private static java.util.Set<String> list(String text) {

@@ -46,6 +46,15 @@ final class Settings {
             "How long a claimed job stays with its node without a renewal; after that (the node died) another takes it.");
     static final Setting WEBHOOK_RETRY = new Setting("COMPRESSOR_WEBHOOK_RETRY_SECONDS", "60",
             "Wait before the first webhook retry; each next one waits twice as long (6 tries, about an hour in all).");
+    static final Setting SPOOL_URL = new Setting("COMPRESSOR_SPOOL_URL", "(DATA_DIR/spool)",
+            "`s3://BUCKET/PREFIX` puts queued inputs in a bucket every node reads; without it, a local folder.");
+    static final Setting SPOOL_ENDPOINT = new Setting("COMPRESSOR_SPOOL_S3_ENDPOINT", "(AWS)",
+            "The spool's S3-compatible endpoint, e.g. http://127.0.0.1:7480; leave it out for AWS.");
+    static final Setting SPOOL_REGION = new Setting("COMPRESSOR_SPOOL_S3_REGION", "us-east-1", "The spool bucket's region.");
+    static final Setting SPOOL_ACCESS_KEY = new Setting("COMPRESSOR_SPOOL_S3_ACCESS_KEY_ID", "(none)",
+            "Access key id for the spool bucket (needs s3:PutObject, s3:GetObject, s3:DeleteObject).");
+    static final Setting SPOOL_SECRET = new Setting("COMPRESSOR_SPOOL_S3_SECRET_ACCESS_KEY", "(none)",
+            "Secret for the spool bucket. Never logged.");
     static final Setting FETCH_ALLOWED_HOSTS = new Setting("COMPRESSOR_FETCH_ALLOWED_HOSTS", "(none)",
             "Comma-separated host names (or `*.domain`) that `/1.0/fetch` may reach even on private addresses.");
     static final Setting FETCH_ALLOWED_CIDRS = new Setting("COMPRESSOR_FETCH_ALLOWED_CIDRS", "(none)",
@@ -65,7 +74,8 @@ final class Settings {
 
     static final List<Setting> ALL = List.of(HOST, PORT, PUBLIC_URL, DATA_DIR, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, TLS_CERT, TLS_KEY, VIPS_LIBRARY, VIPS_THREADS, MAX_INPUT_BYTES, MAX_INPUT_PIXELS,
-            RESULT_TTL, PROCESSING_PERMITS, PROCESSING_QUEUE, ASYNC_THRESHOLD, JOB_MAX_ATTEMPTS, JOB_LEASE, WEBHOOK_RETRY, FETCH_ALLOWED_HOSTS, FETCH_ALLOWED_CIDRS, FETCH_CONNECT_TIMEOUT, FETCH_TIMEOUT, FETCH_MAX_REDIRECTS,
+            RESULT_TTL, PROCESSING_PERMITS, PROCESSING_QUEUE, ASYNC_THRESHOLD, JOB_MAX_ATTEMPTS, JOB_LEASE, WEBHOOK_RETRY, SPOOL_URL, SPOOL_ENDPOINT, SPOOL_REGION,
+            SPOOL_ACCESS_KEY, SPOOL_SECRET, FETCH_ALLOWED_HOSTS, FETCH_ALLOWED_CIDRS, FETCH_CONNECT_TIMEOUT, FETCH_TIMEOUT, FETCH_MAX_REDIRECTS,
             RATE_LIMIT, MASTER_KEY, SHUTDOWN_GRACE);
 
     private Settings() {}

@@ -98,11 +98,24 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
-    public void addDelivery(String jobId, String url, int attempt, Instant due) {
+    public String addDelivery(String jobId, String url, int attempt, Instant due) {
+        String id = java.util.UUID.randomUUID().toString();
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO webhook_deliveries (id, job_id, url, attempt, delivered, next_attempt_at)"
                         + " VALUES (:id, :job, :url, :attempt, FALSE, :due)")
-                .bind("id", java.util.UUID.randomUUID().toString()).bind("job", jobId).bind("url", url)
-                .bind("attempt", attempt).bind("due", due).execute());
+                .bind("id", id).bind("job", jobId).bind("url", url).bind("attempt", attempt).bind("due", due).execute());
+        return id;
+    }
+
+    @Override
+    public boolean claimDelivery(String id, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE webhook_deliveries SET attempted_at = :now WHERE id = :id"
+                + " AND attempted_at IS NULL").bind("now", now).bind("id", id).execute()) == 1;
+    }
+
+    @Override
+    public void cancelDelivery(String id) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM webhook_deliveries WHERE id = :id AND attempted_at IS NULL")
+                .bind("id", id).execute());
     }
 
     @Override

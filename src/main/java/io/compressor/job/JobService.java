@@ -5,6 +5,7 @@ import io.compressor.pipeline.Pipeline;
 import io.compressor.pipeline.ProcessOptions;
 import io.compressor.error.ErrorCode;
 import io.compressor.error.ServiceException;
+import io.compressor.storage.Spool;
 import io.compressor.storage.TempHosting;
 import java.net.URI;
 import java.time.Clock;
@@ -103,7 +104,7 @@ public final class JobService {
                 null, null, null, null, null, job.createdAt(), null);
         String key;
         try (var stream = input.stream()) {
-            key = spool.write(job.id(), stream);
+            key = spool.write(job.id(), stream, input.size());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

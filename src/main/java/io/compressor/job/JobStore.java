@@ -28,8 +28,14 @@ public interface JobStore {
     /// Processing jobs whose lease expired after their last allowed attempt: they are failed by the caller.
     java.util.List<Job> exhausted(Instant now, int maxAttempts);
 
-    /// Schedules a webhook delivery attempt.
-    void addDelivery(String jobId, String url, int attempt, Instant due);
+    /// Schedules a webhook delivery attempt; returns its id.
+    String addDelivery(String jobId, String url, int attempt, Instant due);
+
+    /// Takes a due attempt for this node; false when another node took it first.
+    boolean claimDelivery(String id, Instant now);
+
+    /// Drops a scheduled attempt that is no longer needed.
+    void cancelDelivery(String id);
 
     /// Attempts due now, oldest first.
     java.util.List<Delivery> dueDeliveries(Instant now, int limit);

@@ -77,10 +77,20 @@ public final class WebhookSender implements AutoCloseable {
         }
     }
 
+    /// At least once: the attempt is taken first (so two nodes never both send it), and its follow-up is
+    /// scheduled before the POST, so a node that dies mid-way still leaves the retry behind.
     private void attempt(Delivery d) {
+        if (!store.claimDelivery(d.id(), clock.instant())) {
+            return;
+        }
+        String followUp = d.attempt() < maxAttempts
+                ? store.addDelivery(d.jobId(), d.url(), d.attempt() + 1, clock.instant().plus(backoff(d.attempt()))) : null;
         Job job = store.find(d.jobId()).orElse(null);
         if (job == null) {
             store.recordDelivery(d.id(), null, "the job is gone", false, clock.instant());
+            if (followUp != null) {
+                store.cancelDelivery(followUp);
+            }
             return;
         }
         Integer status = null;
@@ -96,8 +106,8 @@ public final class WebhookSender implements AutoCloseable {
         }
         boolean delivered = status != null && status >= 200 && status < 300;
         store.recordDelivery(d.id(), status, error, delivered, clock.instant());
-        if (!delivered && d.attempt() < maxAttempts) {
-            store.addDelivery(d.jobId(), d.url(), d.attempt() + 1, clock.instant().plus(backoff(d.attempt())));
+        if (delivered && followUp != null) {
+            store.cancelDelivery(followUp);
         }
     }
 

@@ -39,7 +39,7 @@ final class TestServices {
         ConnectorService connectors = new ConnectorService(new SqlConnectorStore(database), new SecretBox(new byte[32]),
                 spec -> { throw new UnsupportedOperationException("no storage in this test"); }, clock);
         JobService jobs = new JobService(new SqlJobStore(database), Pipeline.start(new EngineConfig("libvips.so.42", 0,
-                limits)), hosting, new Permits(2, 2), connectors, new io.compressor.job.Spool(dir.resolve("spool")), Long.MAX_VALUE, clock);
+                limits)), hosting, new Permits(2, 2), connectors, new io.compressor.storage.LocalSpool(dir.resolve("spool")), Long.MAX_VALUE, clock);
         return new HttpServer.Services(accounts, new ApiKeyService(new SqlApiKeyStore(database), accounts, clock), jobs, connectors, hosting,
                 new Fetcher(new FetchConfig(Set.of(), java.util.List.of(), limits.maxInputBytes(), Duration.ofSeconds(5),
                 Duration.ofSeconds(5), 5, dir.resolve("tmp"))), databaseUp,

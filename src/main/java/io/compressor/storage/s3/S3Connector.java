@@ -141,7 +141,8 @@ public final class S3Connector implements StorageConnector {
         }
     }
 
-    private S3Client client(String region) {
+    /// The client for a region, made once (the spool uses it directly).
+    S3Client client(String region) {
         return clients.computeIfAbsent(region, r -> S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(10))
                         .socketTimeout(Duration.ofSeconds(60)).build())

@@ -1,4 +1,4 @@
-package io.compressor.job;
+package io.compressor.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,17 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/// Inputs of queued jobs, kept until a worker has processed them: a local folder. A job is accepted
-/// (202) only once its input is written here whole.
-public final class Spool {
+/// The spool in a local folder (shared between nodes only through a shared filesystem).
+public final class LocalSpool implements Spool {
     private final Path dir;
 
-    public Spool(Path dir) {
+    public LocalSpool(Path dir) {
         this.dir = dir;
     }
 
-    /// Writes the input under the job's id, streaming; returns its key.
-    String write(String jobId, InputStream in) {
+    @Override
+    public String write(String jobId, InputStream in, long size) {
         try {
             Files.createDirectories(dir);
             Path temporary = Files.createTempFile(dir, ".spool-", ".tmp");
@@ -29,7 +28,8 @@ public final class Spool {
         }
     }
 
-    long size(String key) {
+    @Override
+    public long size(String key) {
         try {
             return Files.size(dir.resolve(key));
         } catch (IOException e) {
@@ -37,7 +37,8 @@ public final class Spool {
         }
     }
 
-    InputStream open(String key) {
+    @Override
+    public InputStream open(String key) {
         try {
             return Files.newInputStream(dir.resolve(key));
         } catch (IOException e) {
@@ -45,7 +46,8 @@ public final class Spool {
         }
     }
 
-    void delete(String key) {
+    @Override
+    public void delete(String key) {
         try {
             Files.deleteIfExists(dir.resolve(key));
         } catch (IOException e) {
