@@ -139,7 +139,7 @@ public final class SqlJobStore implements JobStore {
     @Override
     public java.util.List<Delivery> deliveries(String jobId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, job_id, url, attempt FROM webhook_deliveries"
-                        + " WHERE job_id = :job ORDER BY attempt")
+                        + " WHERE job_id = :job AND attempted_at IS NOT NULL ORDER BY attempt")
                 .bind("job", jobId).map((rs, ctx) -> new Delivery(rs.getString("id"), rs.getString("job_id"),
                         rs.getString("url"), rs.getInt("attempt"))).list());
     }

@@ -43,7 +43,7 @@ public interface JobStore {
     /// Records how an attempt went.
     void recordDelivery(String id, Integer statusCode, String error, boolean delivered, Instant attemptedAt);
 
-    /// Every recorded attempt of a job's webhook, oldest first: (attempt, status code or null, delivered).
+    /// Every attempt made of a job's webhook (not those still scheduled), oldest first.
     java.util.List<Delivery> deliveries(String jobId);
 
     /// The job an idempotency key names, with the hash of its request, if recorded after `since`.

@@ -60,6 +60,8 @@ public final class S3Connector implements StorageConnector {
             }
         } catch (SdkException e) {
             throw redacted(S3Errors.map(e, o.bucket(), region, acl, "write", "s3:PutObject"));
+        } catch (java.io.UncheckedIOException e) {
+            throw redacted(S3Errors.broken(e, o.bucket()));
         }
         return S3Addresses.objectUrl(spec, o.bucket(), region, o.key());
     }
@@ -131,7 +133,7 @@ public final class S3Connector implements StorageConnector {
             }
             client.completeMultipartUpload(b -> b.bucket(o.bucket()).key(o.key()).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
-        } catch (SdkException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             try {
                 client.abortMultipartUpload(b -> b.bucket(o.bucket()).key(o.key()).uploadId(uploadId));
             } catch (SdkException ignored) {

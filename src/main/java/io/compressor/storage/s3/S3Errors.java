@@ -48,6 +48,13 @@ final class S3Errors {
         return new ServiceException(ErrorCode.STORAGE_FAILED, "The storage write failed: " + firstLine(e.getMessage()));
     }
 
+    /// The connection broke while the body was on its way (the HTTP client reports it outside the SDK's types).
+    static ServiceException broken(java.io.UncheckedIOException e, String bucket) {
+        return new ServiceException(ErrorCode.STORAGE_FAILED, "The connection to the storage endpoint broke while"
+                + " writing to bucket \"" + bucket + "\": " + firstLine(e.getCause() == null ? e.getMessage()
+                : e.getCause().getMessage()) + ". Nothing was written; retry.");
+    }
+
     private static String wrongRegion(S3Exception e, String bucket, String region) {
         String real = e.awsErrorDetails().sdkHttpResponse() == null ? null
                 : e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-bucket-region").orElse(null);
