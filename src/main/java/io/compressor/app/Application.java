@@ -121,6 +121,12 @@ final class Application implements AutoCloseable {
         return config.spool().map(s -> (Spool) new S3Spool(s)).orElseGet(() -> new LocalSpool(config.dataDir().resolve("spool")));
     }
 
+    /// How many times a queued job was claimed, for tests and the operator.
+    int jobAttempts(String jobId) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT attempts FROM jobs WHERE id = :id").bind("id", jobId)
+                .mapTo(Integer.class).one());
+    }
+
     /// Recorded webhook attempts of a job, for tests and the operator.
     java.util.List<io.compressor.job.Delivery> jobDeliveries(String jobId) {
         return new SqlJobStore(database).deliveries(jobId);

@@ -44,7 +44,7 @@ final class Settings {
             "Times a queued job is tried (a dead node, a storage failure) before it is failed with its last error.");
     static final Setting JOB_LEASE = new Setting("COMPRESSOR_JOB_LEASE_SECONDS", "60",
             "How long a claimed job stays with its node without a renewal; after that (the node died) another takes it.");
-    static final Setting WEBHOOK_RETRY = new Setting("COMPRESSOR_WEBHOOK_RETRY_SECONDS", "60",
+    static final Setting WEBHOOK_RETRY = new Setting("COMPRESSOR_WEBHOOK_RETRY_SECONDS", "120",
             "Wait before the first webhook retry; each next one waits twice as long (6 tries, about an hour in all).");
     static final Setting SPOOL_URL = new Setting("COMPRESSOR_SPOOL_URL", "(DATA_DIR/spool)",
             "`s3://BUCKET/PREFIX` puts queued inputs in a bucket every node reads; without it, a local folder.");

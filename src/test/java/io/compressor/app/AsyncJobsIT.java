@@ -148,6 +148,32 @@ class AsyncJobsIT {
     }
 
     @Test
+    void aQueuedJobWhoseFailureMayPassIsTriedThreeTimesThenFailedWithTheLastError() throws Exception {
+        try (Application app = Application.open(ConfigLoader.load(env))) {
+            var server = app.httpServer().start();
+            try {
+                String key = app.keys().issue(app.accounts().create("Retry", null).id(), "t").secret();
+                Http http = new Http(server.publicUrl());
+                HttpResponse<String> connector = http.postJson("/1.0/connectors", key, "{\"name\":\"down\","
+                        + "\"provider\":\"s3-compatible\",\"endpoint\":\"http://127.0.0.1:9\",\"credentials\":"
+                        + "{\"access_key_id\":\"a\",\"secret_access_key\":\"b\"},\"defaults\":{\"bucket\":\"bucket-1\"}}");
+                String connectorId = json(connector).get("id").asText();
+                HttpResponse<String> accepted = http.upload("/1.0/upload", key, "big.jpg", ProcessingApiIT.jpeg(1600, 1200),
+                        "{\"store\":{\"id\":\"" + connectorId + "\"}}");
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+                String id = json(accepted).get("id").asText();
+                JsonNode job = json(http.get("/1.0/jobs/" + id + "?wait=60", "Authorization", basic(key)));
+                assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("failed");
+                assertThat(job.get("code").asText()).isEqualTo("storage_failed");
+                assertThat(job.get("message").asText()).contains("Cannot reach the storage endpoint");
+                assertThat(app.jobAttempts(id)).isEqualTo(3);
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    @Test
     void aRestartLosesNoQueuedJob() throws Exception {
         List<String> ids = new java.util.ArrayList<>();
         String key;

@@ -14,6 +14,7 @@ import com.azure.storage.common.StorageSharedKeyCredential;
 import io.compressor.error.ServiceException;
 import io.compressor.storage.ConnectorSpec;
 import io.compressor.storage.Keys;
+import io.compressor.storage.Redaction;
 import io.compressor.storage.StorageConnector;
 import io.compressor.storage.StoreOptions;
 import java.security.MessageDigest;
@@ -99,7 +100,7 @@ public final class AzureConnector implements StorageConnector {
     }
 
     private ServiceException redacted(ServiceException e) {
-        String message = e.getMessage().replace(spec.secretAccessKey(), "••••");
+        String message = Redaction.without(e.getMessage(), spec.secretAccessKey());
         return message.equals(e.getMessage()) ? e : new ServiceException(e.errorCode(), message);
     }
 

@@ -3,6 +3,7 @@ package io.compressor.storage.s3;
 import io.compressor.error.ServiceException;
 import io.compressor.storage.Acl;
 import io.compressor.storage.ConnectorSpec;
+import io.compressor.storage.Redaction;
 import io.compressor.storage.StorageConnector;
 import io.compressor.storage.StoreOptions;
 import java.net.URLEncoder;
@@ -86,7 +87,7 @@ public final class S3Connector implements StorageConnector {
 
     /// A provider's own text may echo the access key id (in a credential scope, say): never pass it on.
     private ServiceException redacted(ServiceException e) {
-        String message = e.getMessage().replace(spec.accessKeyId(), "••••").replace(spec.secretAccessKey(), "••••");
+        String message = Redaction.without(e.getMessage(), spec.accessKeyId(), spec.secretAccessKey());
         return message.equals(e.getMessage()) ? e : new ServiceException(e.errorCode(), message);
     }
 
