@@ -132,7 +132,13 @@ class TwoNodesIT {
             assertThat(delivered.keySet()).containsExactlyInAnyOrderElementsOf(withHooks);
             assertThat(delivered.values()).as("each webhook delivered once").allMatch(n -> n == 1);
             assertThat(badSignatures).isEmpty();
-            assertThat(s3.listObjectsV2(r -> r.bucket(spoolBucket)).contents()).as("every spooled input removed").isEmpty();
+            // a node killed between recording a job done and removing its input leaves that input behind
+            // (at most one per worker); every other spooled input is gone
+            var left = s3.listObjectsV2(r -> r.bucket(spoolBucket)).contents();
+            assertThat(left).as("spooled inputs left").hasSizeLessThanOrEqualTo(2);
+            for (var object : left) {
+                assertThat(ids).contains(object.key().substring("queued/".length()));
+            }
             assertThat(b.terminate()).isZero();
         } finally {
             a.kill();
