@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,13 +28,12 @@ final class Node {
 
     /// Starts a node with exactly these COMPRESSOR_* variables, stderr appended to `log`.
     static Node start(Map<String, String> env, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Duser.timezone=UTC", "-jar",
-                Path.of("target", "compressor.jar").toAbsolutePath().toString(), "serve"));
-        builder.environment().keySet().removeIf(k -> k.startsWith("COMPRESSOR_"));
-        builder.environment().putAll(env);
-        builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Process process = builder.start();
+        return start(List.of(), env, log);
+    }
+
+    /// As [#start(Map, Path)], with extra JVM options such as a heap limit.
+    static Node start(List<String> jvmOptions, Map<String, String> env, Path log) throws IOException {
+        Process process = command(jvmOptions, env).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         StringBuffer out = new StringBuffer();
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
@@ -46,6 +46,18 @@ final class Node {
             }
         }
         throw new IllegalStateException("the node exited before listening: " + out);
+    }
+
+    /// `java -jar target/compressor.jar serve` with exactly these COMPRESSOR_* variables, not yet started.
+    static ProcessBuilder command(List<String> jvmOptions, Map<String, String> env) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Duser.timezone=UTC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", Path.of("target", "compressor.jar").toAbsolutePath().toString(), "serve"));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(k -> k.startsWith("COMPRESSOR_"));
+        builder.environment().putAll(env);
+        return builder;
     }
 
     URI url() {

@@ -4,10 +4,7 @@ import static io.compressor.testing.Http.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.compressor.testing.Http;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,38 +17,34 @@ import org.junit.jupiter.api.io.TempDir;
 
 /// The packaged jar as an operator runs it: first start, restart, SIGTERM and bad configuration.
 class ServeIT {
-    private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
     private static final Pattern SECRET = Pattern.compile("cmp_[A-Za-z0-9_-]{40}");
 
     @TempDir
     Path dir;
 
-    /// A running `compressor serve` and everything it printed on stdout so far.
-    record Server(Process process, StringBuffer out, URI url) {}
-
     @Test
     void firstStartPrintsAKeyOnceTheKeyWorksAndSigtermExitsZero() throws Exception {
-        Server first = serve(Map.of());
+        Node first = serve(Map.of());
         Matcher key = SECRET.matcher(first.out());
-        assertThat(key.find()).as(first.out().toString()).isTrue();
+        assertThat(key.find()).as(first.out()).isTrue();
         assertThat(first.out()).contains("shown only this once");
         assertThat(new Http(first.url()).get("/1.0/account", "Authorization", basic(key.group())).statusCode())
                 .isEqualTo(200);
-        assertThat(stop(first)).isZero();
+        assertThat(first.terminate()).isZero();
         String log = java.nio.file.Files.readString(dir.resolve("serve.log"));
         assertThat(log).containsPattern("GET /1.0/account 200 [0-9.]+ms id=[0-9a-f-]{36} account=[0-9a-f-]{36}")
                 .contains("Stopped").doesNotContain(key.group()).doesNotContain(key.group().substring(4, 20));
 
-        Server again = serve(Map.of());
-        assertThat(again.out().toString()).doesNotContainPattern(SECRET.pattern());
+        Node again = serve(Map.of());
+        assertThat(again.out()).doesNotContainPattern(SECRET.pattern());
         assertThat(new Http(again.url()).get("/1.0/account", "Authorization", basic(key.group())).statusCode())
                 .as("a restart keeps the account and its key").isEqualTo(200);
-        assertThat(stop(again)).isZero();
+        assertThat(again.terminate()).isZero();
     }
 
     @Test
     void connectorSecretsReachNoResponseAndNoLogLine() throws Exception {
-        Server server = serve(Map.of());
+        Node server = serve(Map.of());
         Matcher key = SECRET.matcher(server.out());
         assertThat(key.find()).isTrue();
         Http http = new Http(server.url());
@@ -68,7 +61,7 @@ class ServeIT {
         assertThat(Http.json(stored).get("code").asText()).isEqualTo("storage_failed");
         String responses = created.body() + tested.body() + stored.body()
                 + http.get("/1.0/connectors", "Authorization", Http.basic(key.group())).body();
-        assertThat(stop(server)).isZero();
+        assertThat(server.terminate()).isZero();
         String log = java.nio.file.Files.readString(dir.resolve("serve.log"));
         assertThat(responses).doesNotContain(secret).doesNotContain("AKIAEXAMPLE");
         assertThat(log).doesNotContain(secret).doesNotContain("AKIAEXAMPLE");
@@ -78,15 +71,15 @@ class ServeIT {
 
     @Test
     void libvipsRunsWithTheConfiguredThreadCount() throws Exception {
-        Server server = serve(Map.of("COMPRESSOR_VIPS_THREADS", "3"));
-        assertThat(stop(server)).isZero();
+        Node server = serve(Map.of("COMPRESSOR_VIPS_THREADS", "3"));
+        assertThat(server.terminate()).isZero();
         assertThat(java.nio.file.Files.readString(dir.resolve("serve.log")))
                 .containsPattern("Image engine: libvips 8\\.\\d+\\.\\d+, 3 threads per image");
     }
 
     @Test
     void aLargeUploadNeverSitsWholeOnTheHeap() throws Exception {
-        Server server = serve(Map.of("JAVA_HEAP_FOR_TEST", "-Xmx64m"));
+        Node server = serve(List.of("-Xmx64m"), Map.of());
         Matcher key = SECRET.matcher(server.out());
         assertThat(key.find()).isTrue();
         byte[] large = new byte[120 * 1024 * 1024];
@@ -98,13 +91,13 @@ class ServeIT {
                 Http.basic(key.group()));
         assertThat(Http.json(job).get("code").asText()).as(job.body()).isEqualTo("corrupt_image");
         assertThat(new Http(server.url()).get("/health").statusCode()).isEqualTo(200);
-        assertThat(stop(server)).isZero();
+        assertThat(server.terminate()).isZero();
         assertThat(java.nio.file.Files.readString(dir.resolve("serve.log"))).doesNotContain("OutOfMemoryError");
     }
 
     @Test
     void badConfigurationExitsNonZeroNamingEveryProblem() throws Exception {
-        Process p = start(Map.of("COMPRESSOR_PORT", "abc", "COMPRESSOR_DATABASE_URL", "mysql://db/x"));
+        Process p = startFailing(Map.of("COMPRESSOR_PORT", "abc", "COMPRESSOR_DATABASE_URL", "mysql://db/x"));
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
@@ -113,7 +106,7 @@ class ServeIT {
 
     @Test
     void anUnreachableDatabaseExitsNonZeroWithoutThePassword() throws Exception {
-        Process p = start(Map.of("COMPRESSOR_DATABASE_URL",
+        Process p = startFailing(Map.of("COMPRESSOR_DATABASE_URL",
                 "jdbc:postgresql://127.0.0.1:1/compressor?user=app&password=s3cret-pw"));
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -122,48 +115,22 @@ class ServeIT {
                 .doesNotContain("s3cret-pw");
     }
 
-    private Server serve(Map<String, String> extra) throws IOException {
-        Process process = start(extra);
-        StringBuffer out = new StringBuffer();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = reader.readLine()) != null) {
-            out.append(line).append('\n');
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                Thread.ofVirtual().start(() -> reader.lines().forEach(l -> out.append(l).append('\n')));
-                return new Server(process, out, URI.create(m.group(1)));
-            }
-        }
-        throw new AssertionError("the server exited before listening: " + out
-                + new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    private Node serve(Map<String, String> extra) throws IOException {
+        return serve(List.of(), extra);
     }
 
-    private Process start(Map<String, String> extra) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "--enable-native-access=ALL-UNNAMED", "-Duser.timezone=UTC"));
-        if (extra.containsKey("JAVA_HEAP_FOR_TEST")) {
-            command.add(extra.get("JAVA_HEAP_FOR_TEST"));
-        }
-        command.addAll(List.of("-jar", Path.of("target", "compressor.jar").toAbsolutePath().toString(), "serve"));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(k -> k.startsWith("COMPRESSOR_"));
-        builder.environment().putAll(Map.of("COMPRESSOR_PORT", "0", "COMPRESSOR_DATA_DIR", dir.toString()));
-        extra.forEach((k, v) -> {
-            if (k.startsWith("COMPRESSOR_")) {
-                builder.environment().put(k, v);
-            }
-        });
-        boolean expectsFailure = extra.containsKey("COMPRESSOR_PORT") || extra.containsKey("COMPRESSOR_DATABASE_URL");
-        builder.redirectError(expectsFailure ? ProcessBuilder.Redirect.PIPE
-                : ProcessBuilder.Redirect.appendTo(dir.resolve("serve.log").toFile()));
-        return builder.start();
+    private Node serve(List<String> jvmOptions, Map<String, String> extra) throws IOException {
+        return Node.start(jvmOptions, env(extra), dir.resolve("serve.log"));
     }
 
-    /// `Process.destroy` sends SIGTERM on Linux.
-    private static int stop(Server server) throws InterruptedException {
-        server.process().destroy();
-        assertThat(server.process().waitFor(60, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
-        return server.process().exitValue();
+    /// A start expected to fail: its stderr is left to read.
+    private Process startFailing(Map<String, String> extra) throws IOException {
+        return Node.command(List.of(), env(extra)).redirectError(ProcessBuilder.Redirect.PIPE).start();
+    }
+
+    private Map<String, String> env(Map<String, String> extra) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("COMPRESSOR_PORT", "0", "COMPRESSOR_DATA_DIR", dir.toString()));
+        env.putAll(extra);
+        return env;
     }
 }
