@@ -22,18 +22,37 @@ public final class AccountService {
         if (cleanName.isEmpty() || cleanName.length() > 200) {
             throw new ServiceException(ErrorCode.INVALID_OPTION, "name: expected 1 to 200 characters");
         }
-        String cleanEmail = email == null || email.isBlank() ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
-        if (cleanEmail != null && !cleanEmail.matches("[^@\\s]+@[^@\\s]+")) {
-            throw new ServiceException(ErrorCode.INVALID_OPTION,
-                    "email: expected an address like name@example.com but received \"" + email + "\"");
-        }
-        if (cleanEmail != null && store.findByEmail(cleanEmail).isPresent()) {
-            throw new ServiceException(ErrorCode.INVALID_OPTION, "email: an account with \"" + cleanEmail
-                    + "\" already exists");
-        }
+        String cleanEmail = email == null || email.isBlank() ? null : freeEmail(email);
         Account account = new Account(UUID.randomUUID().toString(), cleanName, cleanEmail, clock.instant());
         store.insert(account);
         return account;
+    }
+
+    /// Gives the account the email it signs in to the dashboard with.
+    public Account setEmail(String accountId, String email) {
+        Account account = require(accountId);
+        String clean = freeEmail(email == null ? "" : email);
+        store.setEmail(account.id(), clean);
+        return require(account.id());
+    }
+
+    /// The account with this id, or else with this email.
+    public Account requireByIdOrEmail(String idOrEmail) {
+        return store.find(idOrEmail).or(() -> store.findByEmail(idOrEmail.strip().toLowerCase(java.util.Locale.ROOT)))
+                .orElseThrow(() -> new ServiceException(ErrorCode.NOT_FOUND, "No account with id or email \""
+                        + idOrEmail + "\"; `compressor accounts list` shows them"));
+    }
+
+    private String freeEmail(String email) {
+        String clean = email.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!clean.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new ServiceException(ErrorCode.INVALID_OPTION,
+                    "email: expected an address like name@example.com but received \"" + email + "\"");
+        }
+        if (store.findByEmail(clean).isPresent()) {
+            throw new ServiceException(ErrorCode.INVALID_OPTION, "email: an account with \"" + clean + "\" already exists");
+        }
+        return clean;
     }
 
     public Optional<Account> find(String id) {

@@ -13,6 +13,8 @@ public interface AccountStore {
 
     List<Account> list();
 
+    void setEmail(String accountId, String email);
+
     long count();
 
     Optional<String> webhookSecret(String accountId);

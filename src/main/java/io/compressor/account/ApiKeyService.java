@@ -69,6 +69,15 @@ public final class ApiKeyService {
         return keys.find(keyId).orElseThrow();
     }
 
+    /// Revokes a key of this account; another account's key is `not_found`, as if it did not exist.
+    public ApiKey revoke(String accountId, String keyId) {
+        boolean owned = keys.find(keyId).filter(k -> k.accountId().equals(accountId)).isPresent();
+        if (!owned) {
+            throw new ServiceException(ErrorCode.NOT_FOUND, "No API key with id \"" + keyId + "\" in this account");
+        }
+        return revoke(keyId);
+    }
+
     private void touch(ApiKey key) {
         Instant now = clock.instant();
         if (key.lastUsedAt() == null || key.lastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {

@@ -3,9 +3,11 @@ package io.compressor.api;
 import io.compressor.account.AccountService;
 import io.compressor.account.ApiKeyService;
 import io.compressor.account.ConnectorService;
+import io.compressor.account.SignInService;
 import io.compressor.fetch.Fetcher;
 import io.compressor.job.JobService;
 import io.compressor.storage.TempHosting;
+import io.compressor.web.Dashboard;
 import io.javalin.config.SizeUnit;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /// The HTTP face of the service: Javalin on virtual threads, every route registered here in one
-/// place, in the order they run: request id, authentication of `/1.0/*`, routes, error writer.
+/// place, in the order they run: request id, authentication of `/1.0/*`, routes, the dashboard, error writer.
 public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private final ApiConfig config;
@@ -41,8 +43,9 @@ public final class HttpServer implements AutoCloseable {
     private final GracefulHandler inFlight = new GracefulHandler();
 
     /// What the routes call. Services only: the API never touches a repository.
-    public record Services(AccountService accounts, ApiKeyService keys, JobService jobs, ConnectorService connectors, TempHosting hosting, Fetcher fetcher,
-            BooleanSupplier databaseUp, PrometheusMeterRegistry metrics, Limits limits, Clock clock) {}
+    public record Services(AccountService accounts, ApiKeyService keys, JobService jobs, ConnectorService connectors,
+            SignInService signIns, TempHosting hosting, Fetcher fetcher, BooleanSupplier databaseUp,
+            PrometheusMeterRegistry metrics, Limits limits, Clock clock) {}
 
     public HttpServer(ApiConfig config, Services services) {
         this.config = config;
@@ -78,8 +81,15 @@ public final class HttpServer implements AutoCloseable {
         new ConnectorRoutes(services.connectors()).register(routes);
         new OpsRoutes(services.databaseUp(), services.metrics()).register(routes);
         new OpenApiRoute().register(routes);
+        new Dashboard(new Dashboard.Services(services.accounts(), services.keys(), services.connectors(), services.jobs(),
+                services.signIns()), this::publicUrl, browserUsesTls()).register(routes);
         new HostedRoutes(services.hosting(), services.clock()).register(routes); // last: its pattern is the widest
         ErrorWriter.register(routes);
+    }
+
+    /// Whether browsers reach the dashboard over TLS: served here, or behind a proxy whose public URL is https.
+    private boolean browserUsesTls() {
+        return config.tls().isPresent() || config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
     }
 
     /// Tracks requests in flight, so that `close` can wait for them; Jetty's own stop then needs no grace

@@ -2,6 +2,8 @@ package io.compressor.app;
 
 import io.compressor.account.AccountService;
 import io.compressor.account.ApiKeyService;
+import io.compressor.account.SignInService;
+import io.compressor.db.SqlSignInStore;
 import io.compressor.api.HttpServer;
 import io.compressor.db.Database;
 import io.compressor.db.SqlAccountStore;
@@ -49,6 +51,7 @@ final class Application implements AutoCloseable {
     private final AccountService accounts;
     private final ApiKeyService keys;
     private final ConnectorService connectors;
+    private final SignInService signIns;
     private final Clock clock = Clock.systemUTC();
     private final TempHosting hosting;
     private final ScheduledExecutorService sweeper;
@@ -65,9 +68,10 @@ final class Application implements AutoCloseable {
         this.database = database;
         this.hosting = new TempHosting(config.dataDir().resolve("results"), config.jobs().resultTtl(), clock);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("result-sweeper").factory());
-        this.sweeper.scheduleWithFixedDelay(this::sweep, 0, 60, TimeUnit.SECONDS);
         this.accounts = new AccountService(new SqlAccountStore(database), clock);
         this.keys = new ApiKeyService(new SqlApiKeyStore(database), accounts, clock);
+        this.signIns = new SignInService(new SqlSignInStore(database), accounts, clock);
+        this.sweeper.scheduleWithFixedDelay(this::sweep, 0, 60, TimeUnit.SECONDS);
         this.connectors = new ConnectorService(new SqlConnectorStore(database),
                 new SecretBox(config.masterKey().resolve(config.dataDir())), new CachedConnectors(new ProviderConnectors(S3Connector::new, AzureConnector::new)), clock);
     }
@@ -82,6 +86,10 @@ final class Application implements AutoCloseable {
 
     ApiKeyService keys() {
         return keys;
+    }
+
+    SignInService signIns() {
+        return signIns;
     }
 
     ConnectorService connectors() {
@@ -141,6 +149,7 @@ final class Application implements AutoCloseable {
     /// Deletes expired hosted results; runs every minute, and a failure waits for the next run.
     private void sweep() {
         try {
+            signIns.sweepSessions();
             int removed = hosting.sweep();
             if (removed > 0) {
                 LoggerFactory.getLogger(Application.class).info("Removed {} expired result folder(s)", removed);
@@ -158,7 +167,7 @@ final class Application implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
-        return new HttpServer(config.api(), new HttpServer.Services(accounts, keys, jobs(), connectors, hosting, new Fetcher(config.fetch()),
+        return new HttpServer(config.api(), new HttpServer.Services(accounts, keys, jobs(), connectors, signIns, hosting, new Fetcher(config.fetch()),
                 database::ping, metrics, config.engine().limits(), clock));
     }
 

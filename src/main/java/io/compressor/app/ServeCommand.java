@@ -64,5 +64,8 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Try it:  curl -u " + key.secret() + ": " + server.publicUrl() + "/1.0/account");
         out.println("More keys: ./compressor keys create    Accounts: ./compressor accounts create --name NAME");
         out.println();
+        out.println("Dashboard: " + server.publicUrl() + "/dashboard  To sign in, give the account an email and a password:");
+        out.println("    ./compressor accounts set-password " + account.id() + " --email you@example.com");
+        out.println();
     }
 }

@@ -44,6 +44,12 @@ public final class SqlAccountStore implements AccountStore {
     }
 
     @Override
+    public void setEmail(String accountId, String email) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET email = :email WHERE id = :id")
+                .bind("email", email).bind("id", accountId).execute());
+    }
+
+    @Override
     public long count() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one());
     }

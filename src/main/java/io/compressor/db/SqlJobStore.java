@@ -12,6 +12,7 @@ import io.compressor.pipeline.ImageFormat;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -166,6 +167,14 @@ public final class SqlJobStore implements JobStore {
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
             return false;
         }
+    }
+
+    @Override
+    public List<Job> recent(String accountId, Optional<JobStatus> status, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM jobs WHERE account_id = :account"
+                        + (status.isPresent() ? " AND status = :status" : "") + " ORDER BY created_at DESC, id LIMIT :limit")
+                .bind("account", accountId).bind("status", status.map(s -> s.name().toLowerCase(Locale.ROOT)).orElse(null))
+                .bind("limit", limit).map((rs, ctx) -> map(rs)).list());
     }
 
     @Override

@@ -11,8 +11,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -204,6 +207,23 @@ public final class JobService {
 
     private static boolean ended(Job job) {
         return job.status() == JobStatus.COMPLETED || job.status() == JobStatus.FAILED;
+    }
+
+    /// The account's latest jobs, newest first, only those of `status` when given.
+    public List<Job> recent(String accountId, Optional<JobStatus> status, int limit) {
+        return store.recent(accountId, status, limit);
+    }
+
+    /// Requests and bytes of each of the last `days` days (UTC), oldest first, today included.
+    public List<DailyUsage> daily(String accountId, int days) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        List<DailyUsage> result = new ArrayList<>();
+        for (LocalDate day = today.minusDays(days - 1L); !day.isAfter(today); day = day.plusDays(1)) {
+            Usage usage = store.usage(accountId, day.toString(), day.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            result.add(new DailyUsage(day, usage.requests(), usage.bytesSaved()));
+        }
+        return result;
     }
 
     /// This calendar month's usage (UTC).

@@ -52,6 +52,9 @@ public interface JobStore {
     /// Records a key for a job; false when another request took the key first.
     boolean remember(String accountId, String key, String requestHash, String jobId, Instant at);
 
+    /// The account's latest jobs, newest first; only those of `status` when it is given.
+    java.util.List<Job> recent(String accountId, Optional<JobStatus> status, int limit);
+
     /// Counters over the account's completed jobs created in [from, to).
     Usage usage(String accountId, String month, Instant from, Instant to);
 }

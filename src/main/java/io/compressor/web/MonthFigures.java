@@ -1,0 +1,4 @@
+package io.compressor.web;
+
+/// This month's totals, written for people.
+public record MonthFigures(String month, String requests, String inputBytes, String outputBytes, String saved) {}
