@@ -33,6 +33,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("io.compressor.db..");
 
     @ArchTest
+    static final ArchRule theDashboardIsNotBuiltOnTheApi = noClasses().that()
+            .resideInAPackage("io.compressor.web..")
+            .should().dependOnClassesThat().resideInAPackage("io.compressor.api..");
+
+    @ArchTest
     static final ArchRule onlyAppReadsTheEnvironment = noClasses().that()
             .resideOutsideOfPackage("io.compressor.app..")
             .should().callMethod(System.class, "getenv")

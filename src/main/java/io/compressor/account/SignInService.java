@@ -90,7 +90,7 @@ public final class SignInService {
     }
 
     private static String locked(Instant until, Instant now) {
-        long minutes = Math.max(1, Duration.between(now, until).toSeconds() / 60 + 1);
+        long minutes = Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60);
         return "Too many failed sign-ins: this account is locked for " + minutes + " more minute"
                 + (minutes == 1 ? "" : "s") + ". An operator can lift the lock by setting a new password"
                 + " (`compressor accounts set-password`).";

@@ -10,8 +10,9 @@ public record JobRow(String id, String created, String status, String inputName,
     static JobRow of(Job job) {
         FileFacts in = job.input();
         FileFacts out = job.output();
-        String format = in == null ? "" : in.format() + (out == null ? "" : " → " + out.format());
-        String dims = in == null ? "" : in.width() + "×" + in.height()
+        boolean known = in != null && in.format() != null;
+        String format = !known ? "" : in.format() + (out == null ? "" : " → " + out.format());
+        String dims = !known || in.width() == 0 ? "" : in.width() + "×" + in.height()
                 + (out == null ? "" : " → " + out.width() + "×" + out.height());
         String error = job.errorCode() == null ? "" : job.errorCode() + ": " + job.errorMessage();
         return new JobRow(job.id(), Format.time(job.createdAt()), job.status().name().toLowerCase(Locale.ROOT),

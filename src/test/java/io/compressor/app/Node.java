@@ -48,12 +48,14 @@ final class Node {
         throw new IllegalStateException("the node exited before listening: " + out);
     }
 
-    /// `java -jar target/compressor.jar serve` with exactly these COMPRESSOR_* variables, not yet started.
-    static ProcessBuilder command(List<String> jvmOptions, Map<String, String> env) {
+    /// `java -jar target/compressor.jar serve` (or the command `args` give) with exactly these COMPRESSOR_*
+    /// variables, not yet started.
+    static ProcessBuilder command(List<String> jvmOptions, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Duser.timezone=UTC"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", Path.of("target", "compressor.jar").toAbsolutePath().toString(), "serve"));
+        command.addAll(List.of("-jar", Path.of("target", "compressor.jar").toAbsolutePath().toString()));
+        command.addAll(args.length == 0 ? List.of("serve") : List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("COMPRESSOR_"));
         builder.environment().putAll(env);

@@ -43,6 +43,35 @@ class ServeIT {
     }
 
     @Test
+    void theFirstStartSaysHowToSignInToTheDashboardAndThatCommandWorks() throws Exception {
+        Node server = serve(Map.of());
+        Matcher command = Pattern.compile("\\./compressor accounts set-password ([0-9a-f-]{36}) --email you@example.com")
+                .matcher(server.out());
+        assertThat(command.find()).as(server.out()).isTrue();
+        assertThat(server.out()).contains("Dashboard: " + server.url() + "/dashboard");
+        Process set = Node.command(List.of(), env(Map.of()), "accounts", "set-password", command.group(1), "--email",
+                "owner@example.com").redirectErrorStream(true).start();
+        set.getOutputStream().write("a new dashboard password\n".getBytes(StandardCharsets.UTF_8));
+        set.getOutputStream().close();
+        String said = new String(set.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(set.waitFor()).as(said).isZero();
+        assertThat(said).contains("sign in as owner@example.com");
+
+        Http http = new Http(server.url());
+        var form = http.get("/dashboard/sign-in");
+        String token = form.body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+        var signedIn = http.send(java.net.http.HttpRequest.newBuilder(server.url().resolve("/dashboard/sign-in"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=" + token
+                        + "&email=owner%40example.com&password=a+new+dashboard+password")),
+                "Content-Type", "application/x-www-form-urlencoded",
+                "Cookie", form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0]);
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        assertThat(signedIn.headers().firstValue("Location")).hasValue("/dashboard");
+        assertThat(server.terminate()).isZero();
+        assertThat(java.nio.file.Files.readString(dir.resolve("serve.log"))).doesNotContain("a new dashboard password");
+    }
+
+    @Test
     void connectorSecretsReachNoResponseAndNoLogLine() throws Exception {
         Node server = serve(Map.of());
         Matcher key = SECRET.matcher(server.out());
