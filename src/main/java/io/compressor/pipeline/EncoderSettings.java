@@ -67,6 +67,35 @@ final class EncoderSettings {
         return o;
     }
 
+    /// Whether the level's quality is searched per image (`QualitySearch`) rather than fixed: lossy levels of the
+    /// formats we can score, unless the client fixed the quality or the output animates.
+    static boolean searched(ImageFormat format, Compression level, OptionalInt quality, boolean animated) {
+        return level != Compression.LOSSLESS && quality.isEmpty() && !animated
+                && (format == ImageFormat.JPEG || format == ImageFormat.WEBP || format == ImageFormat.AVIF
+                        || format == ImageFormat.PNG);
+    }
+
+    /// The SSIM score (`Ssim`, on luma) each level promises: the calibration is in docs/compression.md.
+    static double target(Compression level) {
+        return switch (level) {
+            case MEDIUM -> 0.990;
+            case HIGH -> 0.980;
+            case ULTRA -> 0.965;
+            case LOSSLESS -> 1.0;
+        };
+    }
+
+    /// The qualities searched for a format; the search starts at the level's former fixed quality.
+    static QualitySearch.Range range(ImageFormat format, Compression level) {
+        return switch (format) {
+            case JPEG -> new QualitySearch.Range(30, 95, pick(level, 85, 78, 65, 95));
+            case WEBP -> new QualitySearch.Range(30, 95, pick(level, 82, 75, 60, 95));
+            case AVIF -> new QualitySearch.Range(15, 85, pick(level, 60, 50, 40, 85));
+            case PNG -> new QualitySearch.Range(20, 100, pick(level, 90, 80, 60, 100));
+            default -> throw new IllegalArgumentException("no quality to search for " + format);
+        };
+    }
+
     private static int pick(Compression level, int medium, int high, int ultra, int lossless) {
         return switch (level) {
             case MEDIUM -> medium;

@@ -61,22 +61,52 @@ public final class Pipeline {
         for (Steps.Step step : Steps.ALL) {
             image = step.apply(image, job);
         }
-        Map<String, Object> saveOptions = new java.util.HashMap<>(
-                EncoderSettings.options(job.target(), job.options().compression(), job.options().quality()));
+        int height = job.animated() ? image.intHeader("page-height", image.height()) : image.height();
+        ProcessOptions options = job.options();
+        if (!EncoderSettings.searched(job.target(), options.compression(), options.quality(), job.animated())) {
+            return new Result(save(image, job, options.compression(), options.quality()), job.target(), image.width(),
+                    height, job.info(), false, null);
+        }
+        VImage pixels = image.copyMemory(); // encoded several times: decode and resize once
+        Fidelity fidelity = new Fidelity(pixels, vips::scope);
+        double target = EncoderSettings.target(options.compression());
+        QualitySearch.Found found = QualitySearch.run(
+                q -> save(pixels, job, options.compression(), java.util.OptionalInt.of(q)),
+                bytes -> fidelity.score(bytes, job.target()), target,
+                EncoderSettings.range(job.target(), options.compression()));
+        if (job.target() == ImageFormat.PNG && !found.quality().met()) {
+            // as pngquant --quality: a palette that cannot look right gives way to the lossless image
+            byte[] lossless = save(pixels, job, Compression.LOSSLESS, java.util.OptionalInt.empty());
+            return new Result(lossless, job.target(), pixels.width(), height, job.info(), false,
+                    new Quality(100, 1.0, target));
+        }
+        return new Result(found.bytes(), job.target(), pixels.width(), height, job.info(), false, found.quality());
+    }
+
+    private byte[] save(VImage image, Steps.Job job, Compression level, java.util.OptionalInt quality) {
+        Map<String, Object> saveOptions = new java.util.HashMap<>(EncoderSettings.options(job.target(), level, quality));
         saveOptions.put("strip", Metadata.stripAll(job.options()));
         byte[] bytes = image.save(EncoderSettings.saver(job.target()), saveOptions);
-        if (job.target() == ImageFormat.WEBP) {
-            bytes = Metadata.stripWebp(bytes, job.options());
+        return job.target() == ImageFormat.WEBP ? Metadata.stripWebp(bytes, job.options()) : bytes;
+    }
+
+    /// The SSIM score (`Ssim`, on luma, at about a megapixel at most) of `candidate` against `original`,
+    /// two encoded images of the same size: how the engine judges its outputs, for benchmarks and tests.
+    public double similarity(byte[] original, byte[] candidate) {
+        ImageFormat format = Sniff.format(candidate).orElseThrow(() -> new IllegalArgumentException("not an image"));
+        try (Scope scope = vips.scope()) {
+            VImage reference = scope.image(Sniff.loader(Sniff.format(original).orElseThrow(() ->
+                    new IllegalArgumentException("not an image"))), Map.of("buffer", scope.blob(original)));
+            return new Fidelity(reference, vips::scope).score(candidate, format);
         }
-        int height = job.animated() ? image.intHeader("page-height", image.height()) : image.height();
-        return new Result(bytes, job.target(), image.width(), height, job.info(), false);
     }
 
     /// Same format and no change of size asked: the input itself when re-encoding did not make it smaller.
     private static Result neverLarger(Blob input, ImageInfo info, Geometry geometry, Result encoded) {
         boolean sameImage = encoded.format() == info.format() && !geometry.changesSize();
         if (sameImage && encoded.bytes().length >= input.size()) {
-            return new Result(input.toArray(), info.format(), geometry.orientedWidth(), geometry.orientedHeight(), info, true);
+            return new Result(input.toArray(), info.format(), geometry.orientedWidth(), geometry.orientedHeight(), info, true,
+                    null);
         }
         return encoded;
     }

@@ -150,6 +150,29 @@ public final class VImage {
         }
     }
 
+    /// The pixels, rendered and copied to the heap: row by row, bands interleaved, in the image's format.
+    /// For small images only (the engine reads luma planes of about a megapixel with it).
+    public byte[] pixels() {
+        Native n = vips.natives();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment size = arena.allocate(java.lang.foreign.ValueLayout.JAVA_LONG);
+            MemorySegment data = (MemorySegment) n.vips_image_write_to_memory.invoke(pointer(), size);
+            if (data.equals(MemorySegment.NULL)) {
+                throw VipsErrors.of("write_to_memory", n);
+            }
+            long length = size.get(java.lang.foreign.ValueLayout.JAVA_LONG, 0);
+            try {
+                return data.reinterpret(length).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            } finally {
+                n.g_free.invoke(data);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("write_to_memory", e);
+        }
+    }
+
     void release() {
         if (pointer != null) {
             try {

@@ -1,0 +1,105 @@
+package io.compressor.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.compressor.vips.Scope;
+import io.compressor.vips.VImage;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/// The per-image search of each level's promised score, through the real pipeline and encoders.
+class QualitySearchIT {
+    private static final Pipeline PIPELINE = new Pipeline(Fixtures.VIPS, new Limits(64 << 20, 100_000_000));
+
+    private static ProcessOptions options(Compression level, OutputFormat format) {
+        return new ProcessOptions(level, OptionalInt.empty(), format, Optional.empty(), Set.of());
+    }
+
+    /// A detailed picture (a hard one to compress): sharp grey noise over the fixture's gradients, as PNG.
+    private static byte[] detailed() {
+        return noisy(false);
+    }
+
+    /// Sharp noise of independent colours, more than any palette has; a JPEG, so that a PNG output is a new format.
+    private static byte[] colourful() {
+        try (Scope scope = Fixtures.VIPS.scope()) {
+            return scope.image("pngload_buffer", Map.of("buffer", scope.blob(noisy(true))))
+                    .save("jpegsave_buffer", Map.of("Q", 95));
+        }
+    }
+
+    private static byte[] noisy(boolean colours) {
+        try (Scope scope = Fixtures.VIPS.scope()) {
+            VImage base = Fixtures.reference(scope, false).apply("resize", Map.of("scale", 2.0));
+            VImage[] bands = new VImage[3];
+            for (int i = 0; i < 3; i++) {
+                bands[i] = i > 0 && !colours ? bands[0] : scope.image("gaussnoise", Map.of("width", base.width(),
+                        "height", base.height(), "sigma", 25.0, "mean", 0.0));
+            }
+            VImage rgb = scope.image("bandjoin", Map.of("in", bands));
+            return scope.image("add", Map.of("left", base, "right", rgb)).apply("cast", Map.of("format", "uchar"))
+                    .apply("copy", Map.of("interpretation", "srgb")).save("pngsave_buffer", Map.of());
+        }
+    }
+
+    /// A smooth picture (an easy one): the fixture's gradients, scaled up.
+    private static byte[] smooth() {
+        try (Scope scope = Fixtures.VIPS.scope()) {
+            return Fixtures.reference(scope, false).apply("resize", Map.of("scale", 2.0)).save("pngsave_buffer", Map.of());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} at {1}")
+    @CsvSource({"JPEG,MEDIUM", "JPEG,HIGH", "JPEG,ULTRA", "WEBP,MEDIUM", "WEBP,HIGH", "WEBP,ULTRA", "AVIF,HIGH",
+            "PNG,HIGH"})
+    void theOutputMeetsTheLevelsScoreAsTheEngineMeasuresIt(OutputFormat format, Compression level) {
+        byte[] input = smooth();
+        Result result = PIPELINE.process(input, options(level, format));
+        Quality quality = result.quality();
+        assertThat(quality).isNotNull();
+        assertThat(quality.target()).isEqualTo(EncoderSettings.target(level));
+        assertThat(quality.met()).as("%s", quality).isTrue();
+        assertThat(PIPELINE.similarity(input, result.bytes())).isEqualTo(quality.score());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OutputFormat.class, names = {"JPEG", "WEBP"})
+    void aDetailedPictureGetsAHigherQualityThanASmoothOneAtTheSameLevel(OutputFormat format) {
+        Result hard = PIPELINE.process(detailed(), options(Compression.HIGH, format));
+        Result easy = PIPELINE.process(smooth(), options(Compression.HIGH, format));
+        assertThat(hard.quality().encoder()).isGreaterThan(easy.quality().encoder());
+        assertThat(hard.quality().met()).as("%s", hard.quality()).isTrue();
+        assertThat(easy.quality().met()).as("%s", easy.quality()).isTrue();
+    }
+
+    @Test
+    void higherLevelsAimLowerAndGiveSmallerFiles() {
+        byte[] input = detailed();
+        Result medium = PIPELINE.process(input, options(Compression.MEDIUM, OutputFormat.JPEG));
+        Result ultra = PIPELINE.process(input, options(Compression.ULTRA, OutputFormat.JPEG));
+        assertThat(medium.quality().target()).isGreaterThan(ultra.quality().target());
+        assertThat(medium.bytes().length).isGreaterThan(ultra.bytes().length);
+        assertThat(medium.quality().score()).isGreaterThan(ultra.quality().score());
+    }
+
+    @Test
+    void aPaletteThatCannotLookRightGivesWayToLosslessPng() {
+        byte[] input = colourful();
+        Result result = PIPELINE.process(input, options(Compression.MEDIUM, OutputFormat.PNG));
+        assertThat(result.quality()).isEqualTo(new Quality(100, 1.0, EncoderSettings.target(Compression.MEDIUM)));
+        assertThat(PIPELINE.similarity(input, result.bytes())).isEqualTo(1.0);
+    }
+
+    @Test
+    void losslessAndAnimationsAreNotSearched() {
+        assertThat(PIPELINE.process(smooth(), options(Compression.LOSSLESS, OutputFormat.WEBP)).quality()).isNull();
+        assertThat(PIPELINE.process(Fixtures.animated(ImageFormat.GIF), options(Compression.HIGH, OutputFormat.WEBP))
+                .quality()).isNull();
+    }
+}
