@@ -131,6 +131,9 @@ class DashboardIT {
             assertThat(driver.findElements(By.cssSelector("input:not([type=hidden])"))).allSatisfy(input ->
                     assertThat(driver.findElements(By.cssSelector("label[for='" + input.getAttribute("id") + "']")))
                             .as("label of input %s", input.getAttribute("name")).hasSize(1));
+            assertThat(driver.findElements(By.cssSelector("script[src], link[href], img[src]"))).allSatisfy(e ->
+                    assertThat(e.getAttribute(e.getTagName().equals("link") ? "href" : "src"))
+                            .as("no external fonts, scripts or CDNs").startsWith(base + "/dashboard/assets/"));
             browser.screenshots(page);
         }
         driver.manage().window().setSize(Browser.PHONE);
