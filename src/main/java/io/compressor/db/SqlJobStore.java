@@ -6,6 +6,7 @@ import io.compressor.job.JobStatus;
 import io.compressor.job.JobStore;
 import io.compressor.job.Claimed;
 import io.compressor.job.Delivery;
+import io.compressor.job.QualityFacts;
 import io.compressor.job.Queued;
 import io.compressor.job.Usage;
 import io.compressor.pipeline.ImageFormat;
@@ -22,9 +23,11 @@ import org.jdbi.v3.core.statement.SqlStatement;
 public final class SqlJobStore implements JobStore {
     private static final String COLUMNS = "id, account_id, status, source, options, input_name, input_format, input_size,"
             + " input_sha1, input_width, input_height, output_name, output_format, output_size, output_sha1, output_width,"
-            + " output_height, output_url, expires_at, error_code, error_message, created_at, finished_at";
+            + " output_height, output_quality, output_score, output_target, output_url, expires_at, error_code,"
+            + " error_message, created_at, finished_at";
     private static final String VALUES = ":id, :accountId, :status, :source, :options, :inName, :inFormat, :inSize,"
-            + " :inSha1, :inWidth, :inHeight, :outName, :outFormat, :outSize, :outSha1, :outWidth, :outHeight, :url,"
+            + " :inSha1, :inWidth, :inHeight, :outName, :outFormat, :outSize, :outSha1, :outWidth, :outHeight,"
+            + " :outQuality, :outScore, :outTarget, :url,"
             + " :expiresAt, :errorCode, :errorMessage, :createdAt, :finishedAt";
     private final Jdbi jdbi;
     private final boolean sqlite;
@@ -87,7 +90,8 @@ public final class SqlJobStore implements JobStore {
         String sets = "status = :status, input_name = :inName, input_format = :inFormat, input_size = :inSize,"
                 + " input_sha1 = :inSha1, input_width = :inWidth, input_height = :inHeight, output_name = :outName,"
                 + " output_format = :outFormat, output_size = :outSize, output_sha1 = :outSha1, output_width = :outWidth,"
-                + " output_height = :outHeight, output_url = :url, expires_at = :expiresAt, error_code = :errorCode,"
+                + " output_height = :outHeight, output_quality = :outQuality, output_score = :outScore,"
+                + " output_target = :outTarget, output_url = :url, expires_at = :expiresAt, error_code = :errorCode,"
                 + " error_message = :errorMessage, finished_at = :finishedAt";
         jdbi.useHandle(h -> bind(h.createUpdate("UPDATE jobs SET " + sets + " WHERE id = :id"), job).execute());
     }
@@ -202,6 +206,9 @@ public final class SqlJobStore implements JobStore {
                 .bind("outName", out == null ? null : out.name()).bind("outFormat", out == null ? null : out.format())
                 .bind("outSize", out == null ? null : out.size()).bind("outSha1", out == null ? null : out.sha1())
                 .bind("outWidth", out == null ? null : out.width()).bind("outHeight", out == null ? null : out.height())
+                .bind("outQuality", out == null || out.quality() == null ? null : out.quality().encoder())
+                .bind("outScore", out == null || out.quality() == null ? null : out.quality().score())
+                .bind("outTarget", out == null || out.quality() == null ? null : out.quality().target())
                 .bind("url", job.url()).bind("expiresAt", job.expiresAt()).bind("errorCode", job.errorCode())
                 .bind("errorMessage", job.errorMessage()).bind("createdAt", job.createdAt())
                 .bind("finishedAt", job.finishedAt());
@@ -222,6 +229,8 @@ public final class SqlJobStore implements JobStore {
         }
         String format = rs.getString(prefix + "format");
         return new FileFacts(name, "image", format, format == null ? null : ImageFormat.valueOf(format.toUpperCase(Locale.ROOT)).mime(), rs.getLong(prefix + "size"),
-                rs.getString(prefix + "sha1"), rs.getInt(prefix + "width"), rs.getInt(prefix + "height"));
+                rs.getString(prefix + "sha1"), rs.getInt(prefix + "width"), rs.getInt(prefix + "height"),
+                prefix.equals("output_") && rs.getObject("output_quality") != null ? new QualityFacts(
+                        rs.getInt("output_quality"), rs.getDouble("output_score"), rs.getDouble("output_target")) : null);
     }
 }

@@ -71,7 +71,8 @@ final class JobRunner {
                     result.format().extension());
             FileFacts out = new FileFacts(outputName, "image", result.format().wireName(), result.format().mime(),
                     result.bytes().length, result.unchanged() ? known.sha1() : sha1(result.bytes()), result.width(),
-                    result.height());
+                    result.height(), result.quality() == null ? null : new QualityFacts(result.quality().encoder(),
+                            result.quality().score(), result.quality().target()));
             if (target.isPresent()) {
                 return job.completed(in, out, target.get().write(outputName, result.bytes(), out.mime()), null, clock.instant());
             }

@@ -195,6 +195,20 @@ class ProcessingApiIT {
     }
 
     @Test
+    void theOutputSaysWhichQualityTheSearchChoseUnlessTheClientFixedIt() {
+        JsonNode searched = json(http.upload("/1.0/upload", key, "photo.jpg", jpeg(800, 600),
+                "{\"image\":{\"compression\":\"medium\",\"resize\":{\"width\":400}}}"));
+        JsonNode quality = searched.at("/output/quality");
+        assertThat(quality.get("target").asDouble()).isEqualTo(0.99);
+        assertThat(quality.get("score").asDouble()).isGreaterThanOrEqualTo(0.99).isLessThanOrEqualTo(1.0);
+        assertThat(quality.get("encoder").asInt()).isBetween(30, 95);
+        JsonNode fixed = json(http.upload("/1.0/upload", key, "photo.jpg", jpeg(800, 600),
+                "{\"image\":{\"quality\":70,\"format\":\"webp\"}}"));
+        assertThat(fixed.get("output").has("quality")).isFalse();
+        assertThat(fixed.get("input").has("quality")).isFalse();
+    }
+
+    @Test
     void jobsAreRecordedShownToTheirAccountOnlyAndCounted() {
         JsonNode done = json(http.upload("/1.0/upload", key, "photo.jpg", jpeg(800, 600), FIT));
         HttpResponse<String> job = http.get("/1.0/jobs/" + done.get("id").asText(), "Authorization", Http.basic(key));
