@@ -75,6 +75,28 @@ final class EncoderSettings {
                         || format == ImageFormat.PNG);
     }
 
+    /// Options for a search probe: cheaper to encode than `options` and scored the same. For JPEG and PNG the
+    /// pixels are exactly the final encode's (progressive order, Huffman tables and zlib level are lossless);
+    /// WebP and AVIF probe at a lower effort, so their final output is scored again (`probeIsExact`).
+    static Map<String, Object> probeOptions(ImageFormat format, Compression level, int quality) {
+        Map<String, Object> o = options(format, level, OptionalInt.of(quality));
+        switch (format) {
+            case JPEG -> {
+                o.put("optimize_coding", false);
+                o.put("interlace", false);
+            }
+            case PNG -> o.put("compression", 1);
+            case WEBP -> o.put("effort", 1);
+            case AVIF -> o.put("effort", 0);
+            default -> throw new IllegalArgumentException("no probe for " + format);
+        }
+        return o;
+    }
+
+    static boolean probeIsExact(ImageFormat format) {
+        return format == ImageFormat.JPEG || format == ImageFormat.PNG;
+    }
+
     /// The SSIM score (`Ssim`, on luma) each level promises: the calibration is in docs/compression.md.
     static double target(Compression level) {
         return switch (level) {

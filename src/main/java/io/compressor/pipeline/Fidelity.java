@@ -5,7 +5,7 @@ import io.compressor.vips.VImage;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/// How close an encoded image looks to the image it was encoded from: SSIM (`Ssim`) on luma at the output
+/// How close an encoded image looks to the image it was encoded from: SSIM (`Ssim`) on luma (BT.601) at the output
 /// size, both sides scaled down to about a megapixel first when larger. Transparent images are seen as a
 /// browser shows them on white, so that invisible pixels (which lossy encoders may change) do not count.
 final class Fidelity {
@@ -43,11 +43,20 @@ final class Fidelity {
         if (pixels > MAX_PIXELS) {
             seen = seen.apply("resize", Map.of("scale", Math.sqrt((double) MAX_PIXELS / pixels)));
         }
-        VImage luma = seen.apply("colourspace", Map.of("space", "b-w"));
-        if (luma.bands() > 1) {
-            luma = luma.apply("extract_band", Map.of("band", 0));
+        if (!"uchar".equals(seen.header("format").orElse("uchar"))) {
+            seen = seen.apply("cast", Map.of("format", "uchar"));
         }
-        luma = luma.apply("cast", Map.of("format", "uchar"));
-        return new Plane(luma.pixels(), luma.width(), luma.height());
+        byte[] data = seen.pixels();
+        int bands = seen.bands();
+        if (bands == 1) {
+            return new Plane(data, seen.width(), seen.height());
+        }
+        // BT.601 luma, as JPEG and ffmpeg define Y, from the first three bands
+        byte[] luma = new byte[seen.width() * seen.height()];
+        for (int i = 0, p = 0; i < luma.length; i++, p += bands) {
+            luma[i] = (byte) ((19595 * (data[p] & 0xff) + 38470 * (data[p + 1] & 0xff) + 7471 * (data[p + 2] & 0xff)
+                    + 32768) >> 16);
+        }
+        return new Plane(luma, seen.width(), seen.height());
     }
 }

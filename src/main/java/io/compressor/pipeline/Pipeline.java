@@ -6,6 +6,7 @@ import io.compressor.vips.VImage;
 import io.compressor.vips.Vips;
 import io.compressor.vips.VipsConfig;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /// One image through the engine: probe and limits, plan, load, the steps, encode, and the rule that
 /// an output is never larger than its input when the client asked for no change it would need.
@@ -64,27 +65,28 @@ public final class Pipeline {
         int height = job.animated() ? image.intHeader("page-height", image.height()) : image.height();
         ProcessOptions options = job.options();
         if (!EncoderSettings.searched(job.target(), options.compression(), options.quality(), job.animated())) {
-            return new Result(save(image, job, options.compression(), options.quality()), job.target(), image.width(),
-                    height, job.info(), false, null);
+            return new Result(save(image, job, EncoderSettings.options(job.target(), options.compression(), options.quality())),
+                    job.target(), image.width(), height, job.info(), false, null);
         }
         VImage pixels = image.copyMemory(); // encoded several times: decode and resize once
         Fidelity fidelity = new Fidelity(pixels, vips::scope);
         double target = EncoderSettings.target(options.compression());
+        ImageFormat format = job.target();
         QualitySearch.Found found = QualitySearch.run(
-                q -> save(pixels, job, options.compression(), java.util.OptionalInt.of(q)),
-                bytes -> fidelity.score(bytes, job.target()), target,
-                EncoderSettings.range(job.target(), options.compression()));
-        if (job.target() == ImageFormat.PNG && !found.quality().met()) {
+                q -> fidelity.score(save(pixels, job, EncoderSettings.probeOptions(format, options.compression(), q)), format),
+                target, EncoderSettings.range(format, options.compression()));
+        if (format == ImageFormat.PNG && !found.met()) {
             // as pngquant --quality: a palette that cannot look right gives way to the lossless image
-            byte[] lossless = save(pixels, job, Compression.LOSSLESS, java.util.OptionalInt.empty());
-            return new Result(lossless, job.target(), pixels.width(), height, job.info(), false,
-                    new Quality(100, 1.0, target));
+            byte[] lossless = save(pixels, job, EncoderSettings.options(format, Compression.LOSSLESS, OptionalInt.empty()));
+            return new Result(lossless, format, pixels.width(), height, job.info(), false, new Quality(100, 1.0, target));
         }
-        return new Result(found.bytes(), job.target(), pixels.width(), height, job.info(), false, found.quality());
+        byte[] bytes = save(pixels, job, EncoderSettings.options(format, options.compression(), OptionalInt.of(found.quality())));
+        double score = EncoderSettings.probeIsExact(format) ? found.score() : fidelity.score(bytes, format);
+        return new Result(bytes, format, pixels.width(), height, job.info(), false, new Quality(found.quality(), score, target));
     }
 
-    private byte[] save(VImage image, Steps.Job job, Compression level, java.util.OptionalInt quality) {
-        Map<String, Object> saveOptions = new java.util.HashMap<>(EncoderSettings.options(job.target(), level, quality));
+    private byte[] save(VImage image, Steps.Job job, Map<String, Object> encoderOptions) {
+        Map<String, Object> saveOptions = new java.util.HashMap<>(encoderOptions);
         saveOptions.put("strip", Metadata.stripAll(job.options()));
         byte[] bytes = image.save(EncoderSettings.saver(job.target()), saveOptions);
         return job.target() == ImageFormat.WEBP ? Metadata.stripWebp(bytes, job.options()) : bytes;
