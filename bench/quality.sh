@@ -5,9 +5,12 @@
 # UI screenshot drawn here as SVG). Prints bytes and scores per setting, the bytes saved at equal mean score
 # read off the peers' curve, and the time per image of the search next to one fixed-quality encode.
 #   bench/quality.sh [MAX_SIDE] [FORMAT...]      e.g. bench/quality.sh 1200 jpeg webp
+#   bench/quality.sh curves FORMAT LEVEL         each image's size and score at fixed qualities 20..100
 set -euo pipefail
 BENCH_PACKAGES="libjpeg-turbo-progs webp libavif-bin pngquant"
 . "$(dirname "$0")/common.sh"
+CURVES=""
+if [ "${1:-}" = curves ]; then CURVES="$2 $3"; set -- 1200; fi
 MAX_SIDE=${1:-1200}
 shift || true
 Q="$WORK/quality-$MAX_SIDE"
@@ -56,6 +59,11 @@ SVG
     "$WORK"/pkg/usr/share/backgrounds/mate/abstract/*.png "$WORK"/pkg/usr/share/backgrounds/mate/desktop/*.png "$Q"/src/*.svg)
   java_run io.compressor.bench.QualityBench prepare "$Q/corpus" "$MAX_SIDE" "${SOURCES[@]}"
   touch "$Q/corpus/.done"
+fi
+if [ -n "$CURVES" ]; then
+  # shellcheck disable=SC2086
+  java_run io.compressor.bench.ScoreCurves "$Q/corpus" $CURVES
+  exit 0
 fi
 echo "command: bench/quality.sh $MAX_SIDE $*"
 java_run io.compressor.bench.QualityBench "$Q/corpus" "$Q/out" "$@"

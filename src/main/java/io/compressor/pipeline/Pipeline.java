@@ -80,9 +80,17 @@ public final class Pipeline {
             byte[] lossless = save(pixels, job, EncoderSettings.options(format, Compression.LOSSLESS, OptionalInt.empty()));
             return new Result(lossless, format, pixels.width(), height, job.info(), false, new Quality(100, 1.0, target));
         }
-        byte[] bytes = save(pixels, job, EncoderSettings.options(format, options.compression(), OptionalInt.of(found.quality())));
+        int quality = found.quality();
+        byte[] bytes = save(pixels, job, EncoderSettings.options(format, options.compression(), OptionalInt.of(quality)));
         double score = EncoderSettings.probeIsExact(format) ? found.score() : fidelity.score(bytes, format);
-        return new Result(bytes, format, pixels.width(), height, job.info(), false, new Quality(found.quality(), score, target));
+        int max = EncoderSettings.range(format, options.compression()).max();
+        for (int nudge = 0; found.met() && score < target && quality < max && nudge < 2; nudge++) {
+            // the final effort scored below the probe's: a little more quality keeps the promise
+            quality = Math.min(max, quality + 2);
+            bytes = save(pixels, job, EncoderSettings.options(format, options.compression(), OptionalInt.of(quality)));
+            score = fidelity.score(bytes, format);
+        }
+        return new Result(bytes, format, pixels.width(), height, job.info(), false, new Quality(quality, score, target));
     }
 
     private byte[] save(VImage image, Steps.Job job, Map<String, Object> encoderOptions) {

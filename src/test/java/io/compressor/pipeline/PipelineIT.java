@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.compressor.error.ServiceException;
 import io.compressor.vips.Scope;
 import io.compressor.vips.VImage;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -190,17 +189,17 @@ class PipelineIT {
         assertThat((boolean) header(cmykKept, i -> i.header("icc-profile-data").isPresent())).isTrue();
     }
 
+    /// (That stronger levels give smaller files is QualitySearchIT's: on this smooth picture every level's
+    /// target is met at the lowest quality searched.)
     @Test
-    void strongerCompressionGivesSmallerFilesAndQualityOverridesIt() {
+    void aFixedQualityOverridesTheLevelAndIsNotSearched() {
         byte[] input = Fixtures.encode(ImageFormat.PNG, false);
-        int[] sizes = Arrays.stream(new Compression[] {Compression.MEDIUM, Compression.HIGH, Compression.ULTRA})
-                .mapToInt(c -> PIPELINE.process(input, new ProcessOptions(c, OptionalInt.empty(), OutputFormat.JPEG,
-                        Optional.empty(), Set.of())).bytes().length).toArray();
-        assertThat(sizes[0]).isGreaterThan(sizes[1]);
-        assertThat(sizes[1]).isGreaterThan(sizes[2]);
+        Result medium = PIPELINE.process(input, new ProcessOptions(Compression.MEDIUM, OptionalInt.empty(), OutputFormat.JPEG,
+                Optional.empty(), Set.of()));
         Result q98 = PIPELINE.process(input, new ProcessOptions(Compression.ULTRA, OptionalInt.of(98), OutputFormat.JPEG,
                 Optional.empty(), Set.of()));
-        assertThat(q98.bytes().length).isGreaterThan(sizes[0]);
+        assertThat(q98.bytes().length).isGreaterThan(medium.bytes().length);
+        assertThat(medium.quality()).isNotNull();
         assertThat(q98.quality()).as("a fixed quality is not searched").isNull();
     }
 

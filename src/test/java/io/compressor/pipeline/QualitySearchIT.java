@@ -79,6 +79,18 @@ class QualitySearchIT {
     }
 
     @Test
+    void smallestComparesTheFormatsAtTheSameTargetAndKeepsTheSmallest() {
+        byte[] input = detailed();
+        Result smallest = PIPELINE.process(input, options(Compression.HIGH, OutputFormat.SMALLEST));
+        assertThat(smallest.quality().target()).isEqualTo(EncoderSettings.target(Compression.HIGH));
+        for (OutputFormat format : new OutputFormat[] {OutputFormat.JPEG, OutputFormat.WEBP, OutputFormat.AVIF}) {
+            Result one = PIPELINE.process(input, options(Compression.HIGH, format));
+            assertThat(one.quality().target()).isEqualTo(smallest.quality().target());
+            assertThat(smallest.bytes().length).as("smallest against %s", format).isLessThanOrEqualTo(one.bytes().length);
+        }
+    }
+
+    @Test
     void higherLevelsAimLowerAndGiveSmallerFiles() {
         byte[] input = detailed();
         Result medium = PIPELINE.process(input, options(Compression.MEDIUM, OutputFormat.JPEG));

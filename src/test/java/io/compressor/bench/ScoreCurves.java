@@ -1,0 +1,37 @@
+package io.compressor.bench;
+
+import io.compressor.pipeline.Compression;
+import io.compressor.pipeline.EngineConfig;
+import io.compressor.pipeline.Limits;
+import io.compressor.pipeline.OutputFormat;
+import io.compressor.pipeline.Pipeline;
+import io.compressor.pipeline.ProcessOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/// Each corpus image's size and score at every fifth fixed quality from 20 to 100, one line per image:
+/// `NAME q:bytes:score ...`. The calibration of docs/compression.md was read off this.
+/// Usage: ScoreCurves CORPUS_DIR FORMAT LEVEL   (e.g. `bench/quality.sh curves JPEG HIGH`)
+public final class ScoreCurves {
+    private ScoreCurves() {}
+
+    public static void main(String[] args) throws Exception {
+        Pipeline p = Pipeline.start(new EngineConfig("libvips.so.42", 0, new Limits(256L << 20, 100_000_000)));
+        OutputFormat f = OutputFormat.valueOf(args[1]);
+        Compression level = Compression.valueOf(args[2]);
+        try (var files = Files.list(Path.of(args[0]))) {
+            for (Path img : files.filter(x -> x.toString().endsWith(".png")).sorted().toList()) {
+                byte[] in = Files.readAllBytes(img);
+                StringBuilder sb = new StringBuilder(img.getFileName().toString());
+                for (int q = 20; q <= 100; q += 5) {
+                    byte[] out = p.process(in, new ProcessOptions(level, OptionalInt.of(q), f, Optional.empty(), Set.of())).bytes();
+                    sb.append(' ').append(q).append(':').append(out.length).append(':').append(String.format("%.5f", p.similarity(in, out)));
+                }
+                System.out.println(sb);
+            }
+        }
+    }
+}
