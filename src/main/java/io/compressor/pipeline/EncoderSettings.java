@@ -115,7 +115,7 @@ final class EncoderSettings {
         return switch (format) {
             case JPEG -> new QualitySearch.Range(30, 95, pick(level, 85, 78, 65, 95));
             case WEBP -> new QualitySearch.Range(30, 95, pick(level, 82, 75, 60, 95));
-            case AVIF -> new QualitySearch.Range(15, 85, pick(level, 60, 50, 40, 85));
+            case AVIF -> new QualitySearch.Range(15, 95, pick(level, 60, 50, 40, 95));
             case PNG -> new QualitySearch.Range(20, 100, pick(level, 90, 80, 60, 100));
             default -> throw new IllegalArgumentException("no quality to search for " + format);
         };
