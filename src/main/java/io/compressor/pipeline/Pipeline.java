@@ -68,26 +68,30 @@ public final class Pipeline {
             return new Result(save(image, job, EncoderSettings.options(job.target(), options.compression(), options.quality())),
                     job.target(), image.width(), height, job.info(), false, null);
         }
-        VImage pixels = image.copyMemory(); // encoded several times: decode and resize once
-        Fidelity fidelity = new Fidelity(pixels, vips::scope);
-        double target = EncoderSettings.target(options.compression());
+        return searched(image.copyMemory(), job, height); // encoded several times: decode and resize once
+    }
+
+    /// The smallest output that meets the level's score (`QualitySearch`), probed cheaply, then encoded for good.
+    private Result searched(VImage pixels, Steps.Job job, int height) {
+        Compression level = job.options().compression();
         ImageFormat format = job.target();
+        Fidelity fidelity = new Fidelity(pixels, vips::scope);
+        double target = EncoderSettings.target(level);
+        QualitySearch.Range range = EncoderSettings.range(format, level);
         QualitySearch.Found found = QualitySearch.run(
-                q -> fidelity.score(save(pixels, job, EncoderSettings.probeOptions(format, options.compression(), q)), format),
-                target, EncoderSettings.range(format, options.compression()));
+                q -> fidelity.score(save(pixels, job, EncoderSettings.probeOptions(format, level, q)), format), target, range);
         if (format == ImageFormat.PNG && !found.met()) {
             // as pngquant --quality: a palette that cannot look right gives way to the lossless image
             byte[] lossless = save(pixels, job, EncoderSettings.options(format, Compression.LOSSLESS, OptionalInt.empty()));
             return new Result(lossless, format, pixels.width(), height, job.info(), false, new Quality(100, 1.0, target));
         }
         int quality = found.quality();
-        byte[] bytes = save(pixels, job, EncoderSettings.options(format, options.compression(), OptionalInt.of(quality)));
+        byte[] bytes = save(pixels, job, EncoderSettings.options(format, level, OptionalInt.of(quality)));
         double score = EncoderSettings.probeIsExact(format) ? found.score() : fidelity.score(bytes, format);
-        int max = EncoderSettings.range(format, options.compression()).max();
-        for (int nudge = 0; found.met() && score < target && quality < max && nudge < 2; nudge++) {
+        for (int nudge = 0; found.met() && score < target && quality < range.max() && nudge < 2; nudge++) {
             // the final effort scored below the probe's: a little more quality keeps the promise
-            quality = Math.min(max, quality + 2);
-            bytes = save(pixels, job, EncoderSettings.options(format, options.compression(), OptionalInt.of(quality)));
+            quality = Math.min(range.max(), quality + 2);
+            bytes = save(pixels, job, EncoderSettings.options(format, level, OptionalInt.of(quality)));
             score = fidelity.score(bytes, format);
         }
         return new Result(bytes, format, pixels.width(), height, job.info(), false, new Quality(quality, score, target));

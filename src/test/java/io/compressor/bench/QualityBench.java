@@ -175,7 +175,7 @@ public final class QualityBench {
                 }
             }
             case "avif" -> {
-                for (int q = 6; q <= 42; q += 4) {
+                for (int q = 2; q <= 42; q += 4) {
                     String qs = Integer.toString(q);
                     peers.add(new Peer("avifenc --min/--max " + q, false, "avif", (in, out) -> List.of("avifenc", "-s", "6",
                             "-j", "1", "--min", qs, "--max", qs, in.toString(), out.toString())));
