@@ -136,11 +136,19 @@ class DashboardIT {
                             .as("no external fonts, scripts or CDNs").startsWith(base + "/dashboard/assets/"));
             browser.screenshots(page);
         }
+        for (String page : List.of("activity", "connectors", "keys", "webhook")) {
+            driver.get(base + "/dashboard/" + page);
+            assertNoSidewaysScrollingOnAPhone(page);
+        }
+    }
+
+    private void assertNoSidewaysScrollingOnAPhone(String page) {
         driver.manage().window().setSize(Browser.PHONE);
-        driver.get(base + "/dashboard/connectors");
         Number scrollWidth = (Number) driver.executeScript("return document.documentElement.scrollWidth");
-        assertThat(scrollWidth.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(Browser.PHONE.width);
+        Number viewport = (Number) driver.executeScript("return document.documentElement.clientWidth");
         driver.manage().window().setSize(Browser.LAPTOP);
+        assertThat(scrollWidth.intValue()).as("no sideways scrolling on a phone: %s", page)
+                .isLessThanOrEqualTo(viewport.intValue());
     }
 
     @Test
@@ -209,6 +217,7 @@ class DashboardIT {
         submit(driver.findElement(By.id("create-key")));
         String secret = driver.findElement(By.id("issued-key")).getText();
         browser.screenshots("key-created");
+        assertNoSidewaysScrollingOnAPhone("a new key");
         assertThat(http.get("/1.0/account", "Authorization", Http.basic(secret)).statusCode()).isEqualTo(200);
         driver.navigate().refresh();
         driver.get(base + "/dashboard/keys");
