@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /// Two server processes share one real PostgreSQL, one spool bucket on the real S3 gateway and one data
 /// folder (hosted results). Fifty queued jobs are sent to both; one node is killed with SIGKILL while it
 /// holds jobs. Every job completes exactly once on the
-/// survivor, every webhook arrives once with a valid signature, and no output is written twice with
-/// different content.
+/// survivor, every webhook arrives with a valid signature (once, but for the one the killed node may have been
+/// sending), and no output is written twice with different content.
 class TwoNodesIT {
     @TempDir
     Path dir;
@@ -130,7 +130,10 @@ class TwoNodesIT {
                 Thread.sleep(100);
             }
             assertThat(delivered.keySet()).containsExactlyInAnyOrderElementsOf(withHooks);
-            assertThat(delivered.values()).as("each webhook delivered once").allMatch(n -> n == 1);
+            // at least once: the killed node may have sent one webhook (its sender posts one at a time) and died
+            // before recording the answer, so that one alone may arrive again; every other arrives exactly once
+            assertThat(delivered.values()).as("deliveries per webhook").allMatch(n -> n == 1 || n == 2);
+            assertThat(delivered.values().stream().filter(n -> n == 2)).as("webhooks delivered twice").hasSizeLessThanOrEqualTo(1);
             assertThat(badSignatures).isEmpty();
             // a node killed between recording a job done and removing its input leaves that input behind
             // (at most one per worker); every other spooled input is gone
