@@ -195,7 +195,9 @@ class DashboardIT {
 
         driver.get(base + "/dashboard/activity");
         WebElement row = driver.findElement(By.cssSelector("tr[data-job='" + Http.json(stored).get("id").asText() + "']"));
-        assertThat(row.getText()).contains("completed", "photo.jpg", "800×600 → 400×300", "jpeg → jpeg");
+        assertThat(row.getText()).contains("completed", "photo.jpg", "800×600 → 400×300", "jpeg → jpeg",
+                String.format(java.util.Locale.ROOT, "q%d, SSIM %.4f", Http.json(stored).at("/output/quality/encoder").asInt(),
+                        Http.json(stored).at("/output/quality/score").asDouble()));
         assertThat(row.findElement(By.cssSelector("td.result a")).getAttribute("href")).isEqualTo(storedUrl);
         assertThat(driver.findElement(By.id("month-requests")).getText()).isEqualTo("2");
         assertThat(driver.findElements(By.cssSelector("figure.chart rect"))).hasSize(60);
