@@ -76,9 +76,7 @@ public final class AccountService {
 
     /// A new webhook key; deliveries from now on are signed with it.
     public synchronized String rotateWebhookSecret(String accountId) {
-        byte[] bytes = new byte[24];
-        new java.security.SecureRandom().nextBytes(bytes);
-        String secret = "whsec_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = "whsec_" + RandomTokens.urlSafe(24);
         store.setWebhookSecret(require(accountId).id(), secret);
         return secret;
     }

@@ -5,11 +5,9 @@ import io.compressor.error.ServiceException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +24,6 @@ public final class ApiKeyService {
     private final ApiKeyStore keys;
     private final AccountService accounts;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public ApiKeyService(ApiKeyStore keys, AccountService accounts, Clock clock) {
         this.keys = keys;
@@ -36,9 +33,7 @@ public final class ApiKeyService {
 
     public IssuedKey issue(String accountId, String label) {
         accounts.require(accountId);
-        byte[] bytes = new byte[30];
-        random.nextBytes(bytes);
-        String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = SECRET_PREFIX + RandomTokens.urlSafe(30);
         String cleanLabel = label == null || label.isBlank() ? null : label.strip();
         ApiKey key = new ApiKey(UUID.randomUUID().toString(), accountId, secret.substring(0, PREFIX_LENGTH),
                 cleanLabel, clock.instant(), null, null);

@@ -2,11 +2,9 @@ package io.compressor.account;
 
 import io.compressor.error.ErrorCode;
 import io.compressor.error.ServiceException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,7 +20,6 @@ public final class SignInService {
     private final SignInStore store;
     private final AccountService accounts;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     public SignInService(SignInStore store, AccountService accounts, Clock clock) {
         this.store = store;
@@ -65,8 +62,8 @@ public final class SignInService {
             throw refused(WRONG);
         }
         store.clearFailures(credentials.accountId());
-        String token = token(32);
-        Session session = new Session(token, credentials.accountId(), token(24), now.plus(SESSION));
+        String token = RandomTokens.urlSafe(32);
+        Session session = new Session(token, credentials.accountId(), RandomTokens.urlSafe(24), now.plus(SESSION));
         store.insertSession(ApiKeyService.hash(token), session, now);
         return session;
     }
@@ -98,11 +95,5 @@ public final class SignInService {
 
     private static ServiceException refused(String message) {
         return new ServiceException(ErrorCode.UNAUTHORIZED, message);
-    }
-
-    private String token(int bytes) {
-        byte[] b = new byte[bytes];
-        random.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 }

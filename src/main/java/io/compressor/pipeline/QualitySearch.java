@@ -56,7 +56,7 @@ final class QualitySearch {
     }
 
     /// Where the line through the bracket's ends (or the last probe and the typical slope) meets the target,
-    /// kept inside the open bracket [low, high] and off qualities already tried.
+    /// kept inside [low, high], which holds no quality tried yet (those are all below or above it).
     private static int next(Map<Integer, Double> tried, Integer pass, Integer fail, double target, int last, int low,
             int high) {
         double want = distance(target);
@@ -68,11 +68,7 @@ final class QualitySearch {
         } else {
             guess = last + (want - distance(tried.get(last))) / TYPICAL_SLOPE;
         }
-        int q = (int) Math.round(Math.max(low, Math.min(high, guess)));
-        if (tried.containsKey(q)) {
-            q = (low + high) >>> 1;
-        }
-        return q;
+        return (int) Math.round(Math.max(low, Math.min(high, guess)));
     }
 
     private static double distance(double score) {

@@ -70,7 +70,6 @@ final class ConnectorPages {
         } catch (IllegalArgumentException e) {
             show(ctx, 400, new State("", "", null, values, Map.of("provider", "Choose one of the providers listed.")));
         } catch (ServiceException e) {
-            values.replaceAll((k, v) -> v == null ? "" : v);
             show(ctx, 400, new State("", providerName, null, values, Map.of(field(e.getMessage()), e.getMessage())));
         }
     }

@@ -1,13 +1,12 @@
 package io.compressor.web;
 
+import io.compressor.account.RandomTokens;
 import io.compressor.account.Session;
 import io.compressor.account.SignInService;
 import io.compressor.error.ServiceException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,7 +19,6 @@ final class SignInPages {
     private final SignInService signIns;
     private final Pages pages;
     private final Cookies cookies;
-    private final SecureRandom random = new SecureRandom();
 
     SignInPages(SignInService signIns, Pages pages, Cookies cookies) {
         this.signIns = signIns;
@@ -35,9 +33,7 @@ final class SignInPages {
     }
 
     private void form(Context ctx, int status, String email, String error) {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = RandomTokens.urlSafe(24);
         cookies.set(ctx, FORM_COOKIE, token, FORM_PATH, Duration.ofHours(1), "Strict");
         Map<String, Object> params = new HashMap<>();
         params.put("csrf", token);

@@ -307,13 +307,7 @@ class DashboardIT {
     @Test
     void theSessionCookieIsHttpOnlyAndLaxAndSecureBehindTls() throws Exception {
         account("cookie@example.com");
-        HttpResponse<String> form = http.get("/dashboard/sign-in");
-        String token = form.body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
-        String formCookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        HttpResponse<String> signedIn = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/dashboard/sign-in"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=" + token
-                        + "&email=cookie%40example.com&password=" + PASSWORD.replace(' ', '+'))),
-                "Content-Type", "application/x-www-form-urlencoded", "Cookie", formCookie);
+        HttpResponse<String> signedIn = http.signInToDashboard("cookie@example.com", PASSWORD);
         assertThat(signedIn.statusCode()).isEqualTo(303);
         assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
                 .startsWith("compressor_session=").contains("; Path=/dashboard", "; HttpOnly", "; SameSite=Lax")

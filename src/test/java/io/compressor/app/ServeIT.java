@@ -58,13 +58,7 @@ class ServeIT {
         assertThat(said).contains("sign in as owner@example.com");
 
         Http http = new Http(server.url());
-        var form = http.get("/dashboard/sign-in");
-        String token = form.body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
-        var signedIn = http.send(java.net.http.HttpRequest.newBuilder(server.url().resolve("/dashboard/sign-in"))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("csrf=" + token
-                        + "&email=owner%40example.com&password=a+new+dashboard+password")),
-                "Content-Type", "application/x-www-form-urlencoded",
-                "Cookie", form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0]);
+        var signedIn = http.signInToDashboard("owner@example.com", "a new dashboard password");
         assertThat(signedIn.statusCode()).isEqualTo(303);
         assertThat(signedIn.headers().firstValue("Location")).hasValue("/dashboard");
         assertThat(server.terminate()).isZero();

@@ -71,6 +71,18 @@ public final class Http {
                 .header("Authorization", basic(key)).header("Content-Type", "multipart/form-data; boundary=" + boundary);
     }
 
+    /// Signs in to the dashboard as a browser does: fetches the sign-in form for its token and cookie, then posts
+    /// the form with them. A success is a 303 that sets the session cookie.
+    public HttpResponse<String> signInToDashboard(String email, String password) {
+        HttpResponse<String> form = get("/dashboard/sign-in");
+        String token = form.body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+        String body = "csrf=" + token + "&email=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(base.resolve("/dashboard/sign-in")).POST(HttpRequest.BodyPublishers.ofString(body)),
+                "Content-Type", "application/x-www-form-urlencoded",
+                "Cookie", form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0]);
+    }
+
     public HttpResponse<String> postJson(String path, String key, String json) {
         return send(HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.ofString(json)),
                 "Authorization", basic(key), "Content-Type", "application/json");
