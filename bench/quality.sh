@@ -5,12 +5,12 @@
 # UI screenshot drawn here as SVG). Prints bytes and scores per setting, the bytes saved at equal mean score
 # read off the peers' curve, and the time per image of the search next to one fixed-quality encode.
 #   bench/quality.sh [MAX_SIDE] [FORMAT...]      e.g. bench/quality.sh 1200 jpeg webp
-#   bench/quality.sh curves FORMAT LEVEL         each image's size and score at fixed qualities 20..100
+#   bench/quality.sh curves FORMAT LEVEL [STEP]  each image's size and score at fixed qualities 20..100
 set -euo pipefail
 BENCH_PACKAGES="libjpeg-turbo-progs webp libavif-bin pngquant"
 . "$(dirname "$0")/common.sh"
 CURVES=""
-if [ "${1:-}" = curves ]; then CURVES="$2 $3"; set -- 1200; fi
+if [ "${1:-}" = curves ]; then CURVES="$2 $3 ${4:-5}"; set -- 1200; fi
 MAX_SIDE=${1:-1200}
 shift || true
 Q="$WORK/quality-$MAX_SIDE"

@@ -100,13 +100,14 @@ final class EncoderSettings {
         return format == ImageFormat.JPEG || format == ImageFormat.PNG;
     }
 
-    /// The SSIM score (`Ssim`, on luma) each level promises: the calibration is in docs/compression.md.
-    static double target(Compression level) {
+    /// What each level promises (`QualitySearch.Goal`): the lowest SSIM score (`Ssim`, on luma) it accepts, and the
+    /// score one more bit per pixel must buy to be spent. The calibration is in docs/compression.md.
+    static QualitySearch.Goal goal(Compression level) {
         return switch (level) {
-            case MEDIUM -> 0.990;
-            case HIGH -> 0.985;
-            case ULTRA -> 0.975;
-            case LOSSLESS -> 1.0;
+            case MEDIUM -> new QualitySearch.Goal(0.980, 0.012);
+            case HIGH -> new QualitySearch.Goal(0.970, 0.020);
+            case ULTRA -> new QualitySearch.Goal(0.950, 0.040);
+            case LOSSLESS -> new QualitySearch.Goal(1.0, 0);
         };
     }
 

@@ -71,30 +71,33 @@ public final class Pipeline {
         return searched(image.copyMemory(), job, height); // encoded several times: decode and resize once
     }
 
-    /// The smallest output that meets the level's score (`QualitySearch`), probed cheaply, then encoded for good.
+    /// The output whose quality the level's goal chooses (`QualitySearch`), probed cheaply, then encoded for good.
     private Result searched(VImage pixels, Steps.Job job, int height) {
         Compression level = job.options().compression();
         ImageFormat format = job.target();
         Fidelity fidelity = new Fidelity(pixels, vips::scope);
-        double target = EncoderSettings.target(level);
+        QualitySearch.Goal goal = EncoderSettings.goal(level);
+        double pixelCount = (double) pixels.width() * pixels.height();
         QualitySearch.Range range = EncoderSettings.range(format, level);
-        QualitySearch.Found found = QualitySearch.run(
-                q -> fidelity.score(save(pixels, job, EncoderSettings.probeOptions(format, level, q)), format), target, range);
+        QualitySearch.Found found = QualitySearch.run(q -> {
+            byte[] probe = save(pixels, job, EncoderSettings.probeOptions(format, level, q));
+            return new QualitySearch.Probe(fidelity.score(probe, format), probe.length * 8 / pixelCount);
+        }, goal, range);
         if (format == ImageFormat.PNG && !found.met()) {
             // as pngquant --quality: a palette that cannot look right gives way to the lossless image
             byte[] lossless = save(pixels, job, EncoderSettings.options(format, Compression.LOSSLESS, OptionalInt.empty()));
-            return new Result(lossless, format, pixels.width(), height, job.info(), false, new Quality(100, 1.0, target));
+            return new Result(lossless, format, pixels.width(), height, job.info(), false, new Quality(100, 1.0, goal.floor()));
         }
         int quality = found.quality();
         byte[] bytes = save(pixels, job, EncoderSettings.options(format, level, OptionalInt.of(quality)));
         double score = EncoderSettings.probeIsExact(format) ? found.score() : fidelity.score(bytes, format);
-        for (int nudge = 0; found.met() && score < target && quality < range.max() && nudge < 2; nudge++) {
+        for (int nudge = 0; found.met() && score < goal.floor() && quality < range.max() && nudge < 2; nudge++) {
             // the final effort scored below the probe's: a little more quality keeps the promise
             quality = Math.min(range.max(), quality + 2);
             bytes = save(pixels, job, EncoderSettings.options(format, level, OptionalInt.of(quality)));
             score = fidelity.score(bytes, format);
         }
-        return new Result(bytes, format, pixels.width(), height, job.info(), false, new Quality(quality, score, target));
+        return new Result(bytes, format, pixels.width(), height, job.info(), false, new Quality(quality, score, goal.floor()));
     }
 
     private byte[] save(VImage image, Steps.Job job, Map<String, Object> encoderOptions) {

@@ -1,17 +1,25 @@
 package io.compressor.pipeline;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.function.IntToDoubleFunction;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
 
-/// The lowest encoder quality whose output scores at least the target, in at most `MAX_PROBES` probes.
-/// A bisection whose split point is interpolated: the distance from identical, `ln(1 − score)`, falls about
-/// linearly with the quality, so the next probe goes where the line through the bracket meets the target
-/// (the first step uses a typical slope). Once the bracket is `PRECISION` wide, the passing end is kept.
-/// When no quality passes, the best quality tried (the highest) is kept.
+/// The encoder quality that spends bytes where they buy the most visual quality, in at most `MAX_PROBES` probes.
+///
+/// A level's `Goal` has two parts. Above its floor, a quality step is worth taking while one more bit per
+/// pixel buys at least `rate` of score: the per-image choice that gives the most mean score for the bytes
+/// (a Lagrangian, "equal slope" allocation), so that easy images stop early and hard ones stop before their
+/// bytes run away. Below the floor nothing is kept while a quality in range can reach it.
+///
+/// Finding the quality where the score's marginal price crosses `rate`: two probes give a chord; the distance
+/// from identical, `ln(1 − score)`, and `ln(bits)` are each about linear in the quality, so the price falls
+/// exponentially along it and the next probe goes where that line says it equals `rate`; the chord nearest the
+/// crossing is re-measured until the next probe would land within `PRECISION` of the last. Three probes as a rule.
 final class QualitySearch {
     static final int MAX_PROBES = 6;
-    static final int PRECISION = 2;
+    static final int PRECISION = 1;
+    /// Quality steps between the first two probes: far enough apart that the chord's slope is not noise.
+    static final int GAP = 8;
     /// A typical change of `ln(1 − score)` per quality step, measured on the bench's photos.
     private static final double TYPICAL_SLOPE = -0.03;
 
@@ -22,53 +30,120 @@ final class QualitySearch {
                 throw new IllegalArgumentException("start " + start + " outside " + min + ".." + max);
             }
         }
+
+        int clamp(double q) {
+            return (int) Math.round(Math.max(min, Math.min(max, q)));
+        }
     }
 
-    /// The quality chosen, the score it reached, whether that meets the target, and how many probes it took.
+    /// A level's promise: no score below `floor` while the range can reach it, and above it, more bytes only while
+    /// one more bit per pixel buys at least `rate` of score.
+    record Goal(double floor, double rate) {}
+
+    /// What one probe at a quality gave: the score and the size in bits per pixel.
+    record Probe(double score, double bitsPerPixel) {}
+
+    /// The quality chosen, the score it reached, whether that meets the floor, and how many probes it took.
     record Found(int quality, double score, boolean met, int probes) {}
 
     private QualitySearch() {}
 
-    static Found run(IntToDoubleFunction score, double target, Range range) {
-        Map<Integer, Double> tried = new HashMap<>();
-        Integer pass = null; // lowest quality known to meet the target
-        Integer fail = null; // highest quality known to miss it
-        int q = range.start();
-        while (tried.size() < MAX_PROBES) {
-            double s = score.applyAsDouble(q);
-            tried.put(q, s);
-            if (s >= target) {
-                pass = pass == null ? q : Math.min(pass, q);
-            } else {
-                fail = fail == null ? q : Math.max(fail, q);
-            }
-            int low = fail == null ? range.min() : fail + 1;
-            int high = pass == null ? range.max() : pass - 1;
-            if (low > high || (pass != null && pass - (fail == null ? range.min() - 1 : fail) <= PRECISION)) {
+    static Found run(IntFunction<Probe> encode, Goal goal, Range range) {
+        TreeMap<Integer, Probe> tried = new TreeMap<>();
+        tried.put(range.start(), encode.apply(range.start()));
+        int second = range.start() + GAP <= range.max() ? range.start() + GAP : range.start() - GAP;
+        if (second >= range.min()) {
+            tried.put(second, encode.apply(second));
+        }
+        Integer last = null;
+        while (tried.size() >= 2 && tried.size() < MAX_PROBES) {
+            int q = range.clamp(crossing(tried, goal.rate(), range));
+            if (tried.containsKey(q) || (last != null && Math.abs(q - last) <= PRECISION)) {
                 break;
             }
-            q = next(tried, pass, fail, target, q, low, high);
+            tried.put(q, encode.apply(q));
+            last = q;
         }
-        if (pass != null) {
-            return new Found(pass, tried.get(pass), true, tried.size());
+        Integer best = null;
+        for (Map.Entry<Integer, Probe> e : tried.entrySet()) {
+            Probe p = e.getValue();
+            if (p.score() >= goal.floor() && (best == null || gain(p, goal) > gain(tried.get(best), goal))) {
+                best = e.getKey();
+            }
         }
-        return new Found(fail, tried.get(fail), false, tried.size());
+        if (best != null) {
+            return new Found(best, tried.get(best).score(), true, tried.size());
+        }
+        return floor(encode, goal.floor(), range, tried);
     }
 
-    /// Where the line through the bracket's ends (or the last probe and the typical slope) meets the target,
-    /// kept inside [low, high], which holds no quality tried yet (those are all below or above it).
-    private static int next(Map<Integer, Double> tried, Integer pass, Integer fail, double target, int last, int low,
-            int high) {
-        double want = distance(target);
-        double guess;
-        if (pass != null && fail != null) {
-            double yPass = distance(tried.get(pass));
-            double yFail = distance(tried.get(fail));
-            guess = yPass == yFail ? (pass + fail) / 2.0 : fail + (want - yFail) * (pass - fail) / (yPass - yFail);
-        } else {
-            guess = last + (want - distance(tried.get(last))) / TYPICAL_SLOPE;
+    private static double gain(Probe p, Goal goal) {
+        return p.score() - goal.rate() * p.bitsPerPixel();
+    }
+
+    /// Where the score's price per bit falls to `rate`, extrapolated from the lowest chord already cheaper than
+    /// `rate` (or the highest chord, when every chord is still worth its bits).
+    private static double crossing(TreeMap<Integer, Probe> tried, double rate, Range range) {
+        Integer[] qualities = tried.keySet().toArray(Integer[]::new);
+        int i = 0;
+        while (i + 2 < qualities.length && price(tried.get(qualities[i]), tried.get(qualities[i + 1])) >= rate) {
+            i++;
         }
-        return (int) Math.round(Math.max(low, Math.min(high, guess)));
+        int a = qualities[i];
+        int b = qualities[i + 1];
+        Probe pa = tried.get(a);
+        Probe pb = tried.get(b);
+        double price = price(pa, pb);
+        if (price <= 0) {
+            // more bits bought no score here: look below the chord, halfway to the next probe down or at the bottom
+            Integer below = tried.lowerKey(a);
+            return below == null ? range.min() : (below + a) / 2.0;
+        }
+        double scoreSlope = (distance(pb.score()) - distance(pa.score())) / (b - a);
+        double bitsSlope = Math.log(pb.bitsPerPixel() / pa.bitsPerPixel()) / (b - a);
+        double fall = scoreSlope - bitsSlope; // d ln(price) / d quality
+        if (fall >= 0) {
+            return price > rate ? range.max() : range.min();
+        }
+        return (a + b) / 2.0 + (Math.log(rate) - Math.log(price)) / fall;
+    }
+
+    /// Score bought per extra bit per pixel between two probes, lower quality first.
+    private static double price(Probe lower, Probe higher) {
+        return (higher.score() - lower.score()) / Math.max(1e-9, higher.bitsPerPixel() - lower.bitsPerPixel());
+    }
+
+    /// The lowest quality that meets `floor`, when no probe so far did: a bisection above the highest quality tried
+    /// whose split point is interpolated on `ln(1 − score)`, within the probes left. When none passes, the best
+    /// quality tried (the highest) is kept.
+    private static Found floor(IntFunction<Probe> encode, double floor, Range range, TreeMap<Integer, Probe> tried) {
+        int fail = tried.lastKey();
+        Integer pass = null;
+        while (tried.size() < MAX_PROBES) {
+            int high = pass == null ? range.max() : pass - 1;
+            if (fail + 1 > high) {
+                break;
+            }
+            double want = distance(floor);
+            double yFail = distance(tried.get(fail).score());
+            double guess = pass == null ? fail + (want - yFail) / TYPICAL_SLOPE
+                    : fail + (want - yFail) * (pass - fail) / (distance(tried.get(pass).score()) - yFail);
+            int q = range.clamp(Math.max(fail + 1, Math.min(high, guess)));
+            Probe p = encode.apply(q);
+            tried.put(q, p);
+            if (p.score() >= floor) {
+                pass = q;
+                if (pass - fail <= 2) {
+                    break;
+                }
+            } else {
+                fail = q;
+            }
+        }
+        if (pass != null) {
+            return new Found(pass, tried.get(pass).score(), true, tried.size());
+        }
+        return new Found(fail, tried.get(fail).score(), false, tried.size());
     }
 
     private static double distance(double score) {

@@ -199,8 +199,8 @@ class ProcessingApiIT {
         JsonNode searched = json(http.upload("/1.0/upload", key, "photo.jpg", jpeg(800, 600),
                 "{\"image\":{\"compression\":\"medium\",\"resize\":{\"width\":400}}}"));
         JsonNode quality = searched.at("/output/quality");
-        assertThat(quality.get("target").asDouble()).isEqualTo(0.99);
-        assertThat(quality.get("score").asDouble()).isGreaterThanOrEqualTo(0.99).isLessThanOrEqualTo(1.0);
+        assertThat(quality.get("target").asDouble()).isEqualTo(0.98);
+        assertThat(quality.get("score").asDouble()).isGreaterThanOrEqualTo(0.98).isLessThanOrEqualTo(1.0);
         assertThat(quality.get("encoder").asInt()).isBetween(30, 95);
         JsonNode fixed = json(http.upload("/1.0/upload", key, "photo.jpg", jpeg(800, 600),
                 "{\"image\":{\"quality\":70,\"format\":\"webp\"}}"));

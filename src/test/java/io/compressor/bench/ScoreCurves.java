@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
-/// Each corpus image's size and score at every fifth fixed quality from 20 to 100, one line per image:
+/// Each corpus image's size and score at fixed qualities from 20 to 100 (every fifth, or every STEP), one line per image:
 /// `NAME q:bytes:score ...`. The calibration of docs/compression.md was read off this.
-/// Usage: ScoreCurves CORPUS_DIR FORMAT LEVEL   (e.g. `bench/quality.sh curves JPEG HIGH`)
+/// Usage: ScoreCurves CORPUS_DIR FORMAT LEVEL [STEP]   (e.g. `bench/quality.sh curves JPEG HIGH 1`)
 public final class ScoreCurves {
     private ScoreCurves() {}
 
@@ -22,11 +22,12 @@ public final class ScoreCurves {
         Pipeline p = Pipeline.start(new EngineConfig("libvips.so.42", 0, new Limits(256L << 20, 100_000_000)));
         OutputFormat f = OutputFormat.valueOf(args[1]);
         Compression level = Compression.valueOf(args[2]);
+        int step = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         try (var files = Files.list(Path.of(args[0]))) {
             for (Path img : files.filter(x -> x.toString().endsWith(".png")).sorted().toList()) {
                 byte[] in = Files.readAllBytes(img);
                 StringBuilder sb = new StringBuilder(img.getFileName().toString());
-                for (int q = 20; q <= 100; q += 5) {
+                for (int q = 20; q <= 100; q += step) {
                     byte[] out = p.process(in, new ProcessOptions(level, OptionalInt.of(q), f, Optional.empty(), Set.of())).bytes();
                     sb.append(' ').append(q).append(':').append(out.length).append(':').append(String.format("%.5f", p.similarity(in, out)));
                 }

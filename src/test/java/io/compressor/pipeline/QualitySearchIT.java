@@ -58,12 +58,12 @@ class QualitySearchIT {
     @ParameterizedTest(name = "{0} at {1}")
     @CsvSource({"JPEG,MEDIUM", "JPEG,HIGH", "JPEG,ULTRA", "WEBP,MEDIUM", "WEBP,HIGH", "WEBP,ULTRA", "AVIF,HIGH",
             "PNG,HIGH"})
-    void theOutputMeetsTheLevelsScoreAsTheEngineMeasuresIt(OutputFormat format, Compression level) {
+    void theOutputMeetsTheLevelsFloorAsTheEngineMeasuresIt(OutputFormat format, Compression level) {
         byte[] input = smooth();
         Result result = PIPELINE.process(input, options(level, format));
         Quality quality = result.quality();
         assertThat(quality).isNotNull();
-        assertThat(quality.target()).isEqualTo(EncoderSettings.target(level));
+        assertThat(quality.target()).isEqualTo(EncoderSettings.goal(level).floor());
         assertThat(quality.met()).as("%s", quality).isTrue();
         assertThat(PIPELINE.similarity(input, result.bytes())).isEqualTo(quality.score());
     }
@@ -82,7 +82,7 @@ class QualitySearchIT {
     void smallestComparesTheFormatsAtTheSameTargetAndKeepsTheSmallest() {
         byte[] input = detailed();
         Result smallest = PIPELINE.process(input, options(Compression.HIGH, OutputFormat.SMALLEST));
-        assertThat(smallest.quality().target()).isEqualTo(EncoderSettings.target(Compression.HIGH));
+        assertThat(smallest.quality().target()).isEqualTo(EncoderSettings.goal(Compression.HIGH).floor());
         for (OutputFormat format : new OutputFormat[] {OutputFormat.JPEG, OutputFormat.WEBP, OutputFormat.AVIF}) {
             Result one = PIPELINE.process(input, options(Compression.HIGH, format));
             assertThat(one.quality().target()).isEqualTo(smallest.quality().target());
@@ -104,7 +104,7 @@ class QualitySearchIT {
     void aPaletteThatCannotLookRightGivesWayToLosslessPng() {
         byte[] input = colourful();
         Result result = PIPELINE.process(input, options(Compression.MEDIUM, OutputFormat.PNG));
-        assertThat(result.quality()).isEqualTo(new Quality(100, 1.0, EncoderSettings.target(Compression.MEDIUM)));
+        assertThat(result.quality()).isEqualTo(new Quality(100, 1.0, EncoderSettings.goal(Compression.MEDIUM).floor()));
         assertThat(PIPELINE.similarity(input, result.bytes())).isEqualTo(1.0);
     }
 
