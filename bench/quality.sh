@@ -6,11 +6,15 @@
 # read off the peers' curve, and the time per image of the search next to one fixed-quality encode.
 #   bench/quality.sh [MAX_SIDE] [FORMAT...]      e.g. bench/quality.sh 1200 jpeg webp
 #   bench/quality.sh curves FORMAT LEVEL [STEP]  each image's size and score at fixed qualities 20..100
+#   bench/quality.sh sweep FORMAT FLOOR:RATE...  the search run on those curves (every 2nd quality) for each goal:
+#                                                how the levels' goals were calibrated (docs/compression.md)
 set -euo pipefail
 BENCH_PACKAGES="libjpeg-turbo-progs webp libavif-bin pngquant"
 . "$(dirname "$0")/common.sh"
 CURVES=""
+SWEEP=""
 if [ "${1:-}" = curves ]; then CURVES="$2 $3 ${4:-5}"; set -- 1200; fi
+if [ "${1:-}" = sweep ]; then SWEEP="$2"; shift 2; GOALS=("$@"); set -- 1200; fi
 MAX_SIDE=${1:-1200}
 shift || true
 Q="$WORK/quality-$MAX_SIDE"
@@ -63,6 +67,16 @@ fi
 if [ -n "$CURVES" ]; then
   # shellcheck disable=SC2086
   java_run io.compressor.bench.ScoreCurves "$Q/corpus" $CURVES
+  exit 0
+fi
+if [ -n "$SWEEP" ]; then
+  CURVES_FILE="$Q/curves-$SWEEP.txt"
+  [ -s "$CURVES_FILE" ] || java_run io.compressor.bench.ScoreCurves "$Q/corpus" "$SWEEP" HIGH 2 > "$CURVES_FILE.part"
+  [ -s "$CURVES_FILE" ] || mv "$CURVES_FILE.part" "$CURVES_FILE"
+  case "$SWEEP" in AVIF) RANGE="15 95 50" ;; WEBP) RANGE="30 95 75" ;; *) RANGE="30 95 78" ;; esac
+  echo "command: bench/quality.sh sweep $SWEEP ${GOALS[*]}"
+  # shellcheck disable=SC2086
+  java_run io.compressor.pipeline.GoalSweep "$CURVES_FILE" $RANGE "${GOALS[@]}"
   exit 0
 fi
 echo "command: bench/quality.sh $MAX_SIDE $*"

@@ -56,25 +56,42 @@ final class QualitySearch {
             tried.put(second, encode.apply(second));
         }
         Integer last = null;
+        boolean floorBinds = false;
         while (tried.size() >= 2 && tried.size() < MAX_PROBES) {
             int q = range.clamp(crossing(tried, goal.rate(), range));
+            Integer fail = highestFailing(tried, goal.floor());
+            if (fail != null && q <= fail) {
+                floorBinds = true; // the rate would stop below the floor: the lowest quality meeting it is the answer
+                break;
+            }
             if (tried.containsKey(q) || (last != null && Math.abs(q - last) <= PRECISION)) {
                 break;
             }
             tried.put(q, encode.apply(q));
             last = q;
         }
-        Integer best = null;
-        for (Map.Entry<Integer, Probe> e : tried.entrySet()) {
-            Probe p = e.getValue();
-            if (p.score() >= goal.floor() && (best == null || gain(p, goal) > gain(tried.get(best), goal))) {
-                best = e.getKey();
+        if (!floorBinds) {
+            Integer best = null;
+            for (Map.Entry<Integer, Probe> e : tried.entrySet()) {
+                Probe p = e.getValue();
+                if (p.score() >= goal.floor() && (best == null || gain(p, goal) > gain(tried.get(best), goal))) {
+                    best = e.getKey();
+                }
+            }
+            if (best != null) {
+                return new Found(best, tried.get(best).score(), true, tried.size());
             }
         }
-        if (best != null) {
-            return new Found(best, tried.get(best).score(), true, tried.size());
-        }
         return floor(encode, goal.floor(), range, tried);
+    }
+
+    private static Integer highestFailing(TreeMap<Integer, Probe> tried, double floor) {
+        for (Integer q : tried.descendingKeySet()) {
+            if (tried.get(q).score() < floor) {
+                return q;
+            }
+        }
+        return null;
     }
 
     private static double gain(Probe p, Goal goal) {
@@ -113,12 +130,15 @@ final class QualitySearch {
         return (higher.score() - lower.score()) / Math.max(1e-9, higher.bitsPerPixel() - lower.bitsPerPixel());
     }
 
-    /// The lowest quality that meets `floor`, when no probe so far did: a bisection above the highest quality tried
-    /// whose split point is interpolated on `ln(1 − score)`, within the probes left. When none passes, the best
-    /// quality tried (the highest) is kept.
+    /// The lowest quality that meets `floor` above the highest quality tried that missed it: a bisection whose split
+    /// point is interpolated on `ln(1 − score)`, within the probes left, until it is known to within 2 steps. When
+    /// none passes, the best quality tried (the highest) is kept.
     private static Found floor(IntFunction<Probe> encode, double floor, Range range, TreeMap<Integer, Probe> tried) {
-        int fail = tried.lastKey();
-        Integer pass = null;
+        int fail = highestFailing(tried, floor);
+        Integer pass = tried.higherKey(fail);
+        if (pass != null && pass - fail <= 2) {
+            return new Found(pass, tried.get(pass).score(), true, tried.size());
+        }
         while (tried.size() < MAX_PROBES) {
             int high = pass == null ? range.max() : pass - 1;
             if (fail + 1 > high) {

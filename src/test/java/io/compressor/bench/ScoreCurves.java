@@ -6,6 +6,7 @@ import io.compressor.pipeline.Limits;
 import io.compressor.pipeline.OutputFormat;
 import io.compressor.pipeline.Pipeline;
 import io.compressor.pipeline.ProcessOptions;
+import io.compressor.pipeline.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /// Each corpus image's size and score at fixed qualities from 20 to 100 (every fifth, or every STEP), one line per image:
-/// `NAME q:bytes:score ...`. The calibration of docs/compression.md was read off this.
+/// `NAME WIDTHxHEIGHT q:bytes:score ...`. The calibration of docs/compression.md was read off this.
 /// Usage: ScoreCurves CORPUS_DIR FORMAT LEVEL [STEP]   (e.g. `bench/quality.sh curves JPEG HIGH 1`)
 public final class ScoreCurves {
     private ScoreCurves() {}
@@ -28,7 +29,11 @@ public final class ScoreCurves {
                 byte[] in = Files.readAllBytes(img);
                 StringBuilder sb = new StringBuilder(img.getFileName().toString());
                 for (int q = 20; q <= 100; q += step) {
-                    byte[] out = p.process(in, new ProcessOptions(level, OptionalInt.of(q), f, Optional.empty(), Set.of())).bytes();
+                    Result result = p.process(in, new ProcessOptions(level, OptionalInt.of(q), f, Optional.empty(), Set.of()));
+                    byte[] out = result.bytes();
+                    if (q == 20) {
+                        sb.append(' ').append(result.width()).append('x').append(result.height());
+                    }
                     sb.append(' ').append(q).append(':').append(out.length).append(':').append(String.format("%.5f", p.similarity(in, out)));
                 }
                 System.out.println(sb);

@@ -1,0 +1,111 @@
+package io.compressor.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+/// The calibration of the levels' goals (docs/compression.md), a program of `bench/quality.sh sweep`: runs the real
+/// `QualitySearch` on every image's measured curve (the output of `ScoreCurves`, one line per image:
+/// `NAME WIDTHxHEIGHT q:bytes:score …`; qualities between two measured ones are interpolated) for each goal
+/// given, and prints total bytes, mean and worst score, probes, and the bytes saved against the same encoder at
+/// one fixed quality for every image, at equal mean score (linear between the fixed qualities 50, 55 … 95).
+/// It lives beside `QualitySearch` because the search is the engine's own, not public API.
+/// Usage: GoalSweep CURVES_FILE MIN MAX START FLOOR:RATE...
+public final class GoalSweep {
+    private GoalSweep() {}
+
+    record Curve(String name, double pixels, TreeMap<Integer, Long> bytes, TreeMap<Integer, Double> scores) {
+        double score(int q) {
+            return interpolate(scores.floorEntry(q).getKey(), scores.floorEntry(q).getValue(),
+                    scores.ceilingEntry(q).getKey(), scores.ceilingEntry(q).getValue(), q);
+        }
+
+        double bytes(int q) {
+            int a = bytes.floorKey(q);
+            int b = bytes.ceilingKey(q);
+            return Math.exp(interpolate(a, Math.log(bytes.get(a)), b, Math.log(bytes.get(b)), q));
+        }
+
+        private static double interpolate(int a, double ya, int b, double yb, int q) {
+            return a == b ? ya : ya + (yb - ya) * (q - a) / (b - a);
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<Curve> curves = read(Path.of(args[0]));
+        QualitySearch.Range range = new QualitySearch.Range(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                Integer.parseInt(args[3]));
+        List<double[]> fixed = new ArrayList<>(); // mean score, total bytes, worst score
+        for (int q = 50; q <= 95; q += 5) {
+            final int quality = q;
+            fixed.add(summary(curves.stream().mapToDouble(c -> c.bytes(quality)).toArray(),
+                    curves.stream().mapToDouble(c -> c.score(quality)).toArray()));
+        }
+        fixed.sort((x, y) -> Double.compare(x[0], y[0]));
+        for (int i = 4; i < args.length; i++) {
+            String[] goalArgs = args[i].split(":");
+            QualitySearch.Goal goal = new QualitySearch.Goal(Double.parseDouble(goalArgs[0]), Double.parseDouble(goalArgs[1]));
+            double[] bytes = new double[curves.size()];
+            double[] scores = new double[curves.size()];
+            int[] probes = new int[curves.size()];
+            for (int c = 0; c < curves.size(); c++) {
+                Curve curve = curves.get(c);
+                QualitySearch.Found found = QualitySearch.run(
+                        q -> new QualitySearch.Probe(curve.score(q), curve.bytes(q) * 8 / curve.pixels()), goal, range);
+                bytes[c] = curve.bytes(found.quality());
+                scores[c] = found.score();
+                probes[c] = found.probes();
+            }
+            double[] ours = summary(bytes, scores);
+            System.out.printf(Locale.ROOT, "floor=%.3f rate=%.3f  bytes=%10.0f mean=%.4f worst=%.4f probes(median)=%d  %s%n",
+                    goal.floor(), goal.rate(), ours[1], ours[0], ours[2],
+                    Arrays.stream(probes).sorted().toArray()[probes.length / 2], against(ours, fixed));
+        }
+    }
+
+    private static String against(double[] ours, List<double[]> fixed) {
+        for (int i = 0; i + 1 < fixed.size(); i++) {
+            double[] lo = fixed.get(i);
+            double[] hi = fixed.get(i + 1);
+            if (lo[0] <= ours[0] && ours[0] <= hi[0]) {
+                double t = hi[0] == lo[0] ? 0 : (ours[0] - lo[0]) / (hi[0] - lo[0]);
+                double bytes = lo[1] + t * (hi[1] - lo[1]);
+                double worst = lo[2] + t * (hi[2] - lo[2]);
+                return String.format(Locale.ROOT, "fixed quality at equal mean: bytes=%.0f worst=%.4f -> saved=%.1f%%",
+                        bytes, worst, 100 * (1 - ours[1] / bytes));
+            }
+        }
+        return "mean outside the fixed qualities' range";
+    }
+
+    private static double[] summary(double[] bytes, double[] scores) {
+        return new double[] {Arrays.stream(scores).average().orElseThrow(), Arrays.stream(bytes).sum(),
+                Arrays.stream(scores).min().orElseThrow()};
+    }
+
+    private static List<Curve> read(Path file) throws IOException {
+        List<Curve> curves = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length < 3) {
+                continue;
+            }
+            String[] size = parts[1].split("x");
+            TreeMap<Integer, Long> bytes = new TreeMap<>();
+            TreeMap<Integer, Double> scores = new TreeMap<>();
+            for (int i = 2; i < parts.length; i++) {
+                String[] point = parts[i].split(":");
+                int q = Integer.parseInt(point[0]);
+                bytes.put(q, Long.parseLong(point[1]));
+                scores.put(q, Double.parseDouble(point[2]));
+            }
+            curves.add(new Curve(parts[0], Double.parseDouble(size[0]) * Double.parseDouble(size[1]), bytes, scores));
+        }
+        return curves;
+    }
+}
