@@ -122,7 +122,8 @@ final class ConfigLoader {
         if (library.contains("/") && !java.nio.file.Files.isReadable(Path.of(library))) {
             env.problem(VIPS_LIBRARY, "file \"" + library + "\" does not exist or cannot be read");
         }
-        Limits limits = new Limits(env.whole(MAX_INPUT_BYTES, 1, Long.MAX_VALUE), env.whole(MAX_INPUT_PIXELS, 1, Long.MAX_VALUE));
+        Limits limits = new Limits(env.whole(MAX_INPUT_BYTES, 1, Long.MAX_VALUE), env.whole(MAX_INPUT_PIXELS, 1, Long.MAX_VALUE),
+                Duration.ofMillis(env.whole(SEARCH_TIME, 0, 3_600_000)));
         return new EngineConfig(library, env.integer(VIPS_THREADS, 0, 1024), limits);
     }
 

@@ -5,18 +5,22 @@ import io.compressor.vips.Scope;
 import io.compressor.vips.VImage;
 import io.compressor.vips.Vips;
 import io.compressor.vips.VipsConfig;
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.BooleanSupplier;
 
 /// One image through the engine: probe and limits, plan, load, the steps, encode, and the rule that
 /// an output is never larger than its input when the client asked for no change it would need.
 public final class Pipeline {
     private final Vips vips;
     private final Probe probe;
+    private final Duration searchTime;
 
     public Pipeline(Vips vips, Limits limits) {
         this.vips = vips;
         this.probe = new Probe(limits);
+        this.searchTime = limits.searchTime();
     }
 
     /// Starts libvips (once per process) and returns an engine over it.
@@ -79,10 +83,12 @@ public final class Pipeline {
         QualitySearch.Goal goal = EncoderSettings.goal(level);
         double pixelCount = (double) pixels.width() * pixels.height();
         QualitySearch.Range range = EncoderSettings.range(format, level);
+        long deadline = System.nanoTime() + searchTime.toNanos();
+        BooleanSupplier timeLeft = () -> System.nanoTime() - deadline < 0;
         QualitySearch.Found found = QualitySearch.run(q -> {
             byte[] probe = save(pixels, job, EncoderSettings.probeOptions(format, level, q));
             return new QualitySearch.Probe(fidelity.score(probe, format), probe.length * 8 / pixelCount);
-        }, goal, range);
+        }, goal, range, timeLeft);
         if (format == ImageFormat.PNG && !found.met()) {
             // as pngquant --quality: a palette that cannot look right gives way to the lossless image
             byte[] lossless = save(pixels, job, EncoderSettings.options(format, Compression.LOSSLESS, OptionalInt.empty()));
@@ -91,7 +97,8 @@ public final class Pipeline {
         int quality = found.quality();
         byte[] bytes = save(pixels, job, EncoderSettings.options(format, level, OptionalInt.of(quality)));
         double score = EncoderSettings.probeIsExact(format) ? found.score() : fidelity.score(bytes, format);
-        for (int nudge = 0; found.met() && score < goal.floor() && quality < range.max() && nudge < 2; nudge++) {
+        for (int nudge = 0; found.met() && score < goal.floor() && quality < range.max() && nudge < 2 && timeLeft.getAsBoolean();
+                nudge++) {
             // the final effort scored below the probe's: a little more quality keeps the promise
             quality = Math.min(range.max(), quality + 2);
             bytes = save(pixels, job, EncoderSettings.options(format, level, OptionalInt.of(quality)));

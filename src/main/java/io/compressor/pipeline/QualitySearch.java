@@ -2,6 +2,7 @@ package io.compressor.pipeline;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
 /// The encoder quality that spends bytes where they buy the most visual quality, in at most `MAX_PROBES` probes.
@@ -15,6 +16,9 @@ import java.util.function.IntFunction;
 /// from identical, `ln(1 − score)`, and `ln(bits)` are each about linear in the quality, so the price falls
 /// exponentially along it and the next probe goes where that line says it equals `rate`; the chord nearest the
 /// crossing is re-measured until the next probe would land within `PRECISION` of the last. Three probes as a rule.
+///
+/// No probe starts once `timeLeft` says the image's time is up: the first always runs, and the best found so far
+/// is kept.
 final class QualitySearch {
     static final int MAX_PROBES = 6;
     static final int PRECISION = 1;
@@ -48,16 +52,16 @@ final class QualitySearch {
 
     private QualitySearch() {}
 
-    static Found run(IntFunction<Probe> encode, Goal goal, Range range) {
+    static Found run(IntFunction<Probe> encode, Goal goal, Range range, BooleanSupplier timeLeft) {
         TreeMap<Integer, Probe> tried = new TreeMap<>();
         tried.put(range.start(), encode.apply(range.start()));
         int second = range.start() + GAP <= range.max() ? range.start() + GAP : range.start() - GAP;
-        if (second >= range.min()) {
+        if (second >= range.min() && timeLeft.getAsBoolean()) {
             tried.put(second, encode.apply(second));
         }
         Integer last = null;
         boolean floorBinds = false;
-        while (tried.size() >= 2 && tried.size() < MAX_PROBES) {
+        while (tried.size() >= 2 && tried.size() < MAX_PROBES && timeLeft.getAsBoolean()) {
             int q = range.clamp(crossing(tried, goal.rate(), range));
             Integer fail = highestFailing(tried, goal.floor());
             if (fail != null && q <= fail) {
@@ -82,7 +86,7 @@ final class QualitySearch {
                 return new Found(best, tried.get(best).score(), true, tried.size());
             }
         }
-        return floor(encode, goal.floor(), range, tried);
+        return floor(encode, goal.floor(), range, tried, timeLeft);
     }
 
     private static Integer highestFailing(TreeMap<Integer, Probe> tried, double floor) {
@@ -133,13 +137,14 @@ final class QualitySearch {
     /// The lowest quality that meets `floor` above the highest quality tried that missed it: a bisection whose split
     /// point is interpolated on `ln(1 − score)`, within the probes left, until it is known to within 2 steps. When
     /// none passes, the best quality tried (the highest) is kept.
-    private static Found floor(IntFunction<Probe> encode, double floor, Range range, TreeMap<Integer, Probe> tried) {
+    private static Found floor(IntFunction<Probe> encode, double floor, Range range, TreeMap<Integer, Probe> tried,
+            BooleanSupplier timeLeft) {
         int fail = highestFailing(tried, floor);
         Integer pass = tried.higherKey(fail);
         if (pass != null && pass - fail <= 2) {
             return new Found(pass, tried.get(pass).score(), true, tried.size());
         }
-        while (tried.size() < MAX_PROBES) {
+        while (tried.size() < MAX_PROBES && timeLeft.getAsBoolean()) {
             int high = pass == null ? range.max() : pass - 1;
             if (fail + 1 > high) {
                 break;

@@ -20,6 +20,17 @@ class ConfigLoaderTest {
         assertThat(config.db().url()).isEqualTo("jdbc:sqlite:./data/compressor.db");
         assertThat(config.db().sqlite()).isTrue();
         assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.engine().limits().searchTime()).isEqualTo(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
+    void theSearchTimeIsReadInMillisecondsAndMayBeZero() {
+        assertThat(ConfigLoader.load(Map.of("COMPRESSOR_SEARCH_TIME_MS", "0")).engine().limits().searchTime()).isZero();
+        assertThat(ConfigLoader.load(Map.of("COMPRESSOR_SEARCH_TIME_MS", "250")).engine().limits().searchTime())
+                .isEqualTo(java.time.Duration.ofMillis(250));
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("COMPRESSOR_SEARCH_TIME_MS", "-1")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
+                        "COMPRESSOR_SEARCH_TIME_MS: expected a whole number from 0 to 3600000 but received \"-1\""));
     }
 
     @Test

@@ -114,4 +114,16 @@ class QualitySearchIT {
         assertThat(PIPELINE.process(Fixtures.animated(ImageFormat.GIF), options(Compression.HIGH, OutputFormat.WEBP))
                 .quality()).isNull();
     }
+
+    @Test
+    void whenTheSearchTimeIsUpTheLevelsUsualQualityIsKept() {
+        Pipeline noTime = new Pipeline(Fixtures.VIPS, new Limits(64 << 20, 100_000_000, java.time.Duration.ZERO));
+        byte[] input = detailed();
+        Result rushed = noTime.process(input, options(Compression.HIGH, OutputFormat.JPEG));
+        Result searched = PIPELINE.process(input, options(Compression.HIGH, OutputFormat.JPEG));
+        int usual = EncoderSettings.range(ImageFormat.JPEG, Compression.HIGH).start();
+        assertThat(rushed.quality().encoder()).isEqualTo(usual);
+        assertThat(rushed.quality().score()).isEqualTo(PIPELINE.similarity(input, rushed.bytes()));
+        assertThat(searched.quality().encoder()).isNotEqualTo(usual);
+    }
 }

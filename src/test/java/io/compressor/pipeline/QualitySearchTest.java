@@ -41,7 +41,7 @@ class QualitySearchTest {
         return QualitySearch.run(q -> {
             probes.add(q);
             return curve.apply(q);
-        }, goal, RANGE);
+        }, goal, RANGE, () -> true);
     }
 
     @ParameterizedTest(name = "score {0} (slope {1}), {2} bpp (slope {3}), rate {4}")
@@ -78,7 +78,7 @@ class QualitySearchTest {
     @Test
     void whenNothingMeetsTheFloorTheHighestQualityIsKept() {
         QualitySearch.Found found = QualitySearch.run(q -> new QualitySearch.Probe(0.5 + q / 1000.0, q / 10.0),
-                new QualitySearch.Goal(0.99, 0.02), RANGE);
+                new QualitySearch.Goal(0.99, 0.02), RANGE, () -> true);
         assertThat(found.met()).isFalse();
         assertThat(found.quality()).isEqualTo(RANGE.max());
         assertThat(found.score()).isEqualTo(0.5 + RANGE.max() / 1000.0);
@@ -87,7 +87,7 @@ class QualitySearchTest {
     @Test
     void whenMoreBitsBuyNothingTheLowestQualityIsKept() {
         QualitySearch.Found found = QualitySearch.run(q -> new QualitySearch.Probe(0.9999, q / 10.0),
-                new QualitySearch.Goal(0.98, 0.02), RANGE);
+                new QualitySearch.Goal(0.98, 0.02), RANGE, () -> true);
         assertThat(found.met()).isTrue();
         assertThat(found.quality()).isEqualTo(RANGE.min());
     }
@@ -96,8 +96,25 @@ class QualitySearchTest {
     void aCurveThatDipsStillEndsOnAQualityThatMeetsTheFloor() {
         QualitySearch.Found found = QualitySearch.run(
                 q -> new QualitySearch.Probe(q % 7 == 0 ? 0.5 : 0.9 + q / 1000.0, q / 20.0 + (q % 3) * 0.1),
-                new QualitySearch.Goal(0.97, 0.02), RANGE);
+                new QualitySearch.Goal(0.97, 0.02), RANGE, () -> true);
         assertThat(found.met()).isTrue();
         assertThat(found.score()).isGreaterThanOrEqualTo(0.97);
+    }
+
+    @ParameterizedTest(name = "time for {0} probes")
+    @CsvSource({"0", "1", "2"})
+    void noProbeStartsOnceTheTimeIsUpAndTheBestSoFarIsKept(int probesInTime) {
+        IntFunction<QualitySearch.Probe> curve = curve(0.95, -0.04, 3.0, 0.03); // q78 and q86 miss the floor
+        QualitySearch.Goal goal = new QualitySearch.Goal(0.97, 0.04);
+        List<Integer> probes = new ArrayList<>();
+        QualitySearch.Found found = QualitySearch.run(q -> {
+            probes.add(q);
+            return curve.apply(q);
+        }, goal, RANGE, () -> probes.size() < probesInTime);
+        assertThat(probes).hasSize(Math.max(1, probesInTime)).startsWith(RANGE.start());
+        assertThat(found.probes()).isEqualTo(probes.size());
+        assertThat(probes).contains(found.quality());
+        assertThat(found.score()).isEqualTo(probes.stream().mapToDouble(q -> curve.apply(q).score()).max().orElseThrow());
+        assertThat(found.met()).isFalse();
     }
 }
