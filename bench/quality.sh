@@ -5,12 +5,18 @@
 # UI screenshot drawn here as SVG). Prints bytes and scores per setting, the bytes saved at equal mean score
 # read off the peers' curve, and the time per image of the search next to one fixed-quality encode.
 #   bench/quality.sh [MAX_SIDE] [FORMAT...]      e.g. bench/quality.sh 1200 jpeg webp
+#   bench/quality.sh mozjpeg [MAX_SIDE] [FORMAT...]  the same on sharp's libvips build (npm), whose JPEG encoder is
+#                                                mozjpeg (COMPRESSOR_VIPS_LIBRARY, docs/compression.md)
 #   bench/quality.sh curves FORMAT LEVEL [STEP]  each image's size and score at fixed qualities 20..100
 #   bench/quality.sh sweep FORMAT FLOOR:RATE...  the search run on those curves (every 2nd quality) for each goal:
 #                                                how the levels' goals were calibrated (docs/compression.md)
 set -euo pipefail
 BENCH_PACKAGES="libjpeg-turbo-progs webp libavif-bin pngquant"
 . "$(dirname "$0")/common.sh"
+if [ "${1:-}" = mozjpeg ]; then
+  shift
+  JAVA_FLAGS+=("-Dvips.library=$("$ROOT/scripts/mozjpeg-libvips.sh" "$WORK/mozjpeg-libvips")")
+fi
 CURVES=""
 SWEEP=""
 if [ "${1:-}" = curves ]; then CURVES="$2 $3 ${4:-5}"; set -- 1200; fi

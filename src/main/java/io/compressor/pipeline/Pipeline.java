@@ -16,11 +16,15 @@ public final class Pipeline {
     private final Vips vips;
     private final Probe probe;
     private final Duration searchTime;
+    private final Codecs codecs;
+    private final EncoderSettings settings;
 
     public Pipeline(Vips vips, Limits limits) {
         this.vips = vips;
         this.probe = new Probe(limits);
         this.searchTime = limits.searchTime();
+        this.codecs = Codecs.detect(vips);
+        this.settings = new EncoderSettings(codecs);
     }
 
     /// Starts libvips (once per process) and returns an engine over it.
@@ -30,7 +34,8 @@ public final class Pipeline {
 
     /// The libvips version in use, for logs and `/health`.
     public String engineVersion() {
-        return "libvips " + vips.version() + ", " + vips.threads() + " threads per image";
+        return "libvips " + vips.version() + (codecs.mozjpeg() ? " (mozjpeg)" : "") + ", " + vips.threads()
+                + " threads per image";
     }
 
     public Result process(byte[] input, ProcessOptions options) {
@@ -69,7 +74,7 @@ public final class Pipeline {
         int height = job.animated() ? image.intHeader("page-height", image.height()) : image.height();
         ProcessOptions options = job.options();
         if (!EncoderSettings.searched(job.target(), options.compression(), options.quality(), job.animated())) {
-            return new Result(save(image, job, EncoderSettings.options(job.target(), options.compression(), options.quality())),
+            return new Result(save(image, job, settings.options(job.target(), options.compression(), options.quality())),
                     job.target(), image.width(), height, job.info(), false, null);
         }
         return searched(image.copyMemory(), job, height); // encoded several times: decode and resize once
@@ -86,22 +91,22 @@ public final class Pipeline {
         long deadline = System.nanoTime() + searchTime.toNanos();
         BooleanSupplier timeLeft = () -> System.nanoTime() - deadline < 0;
         QualitySearch.Found found = QualitySearch.run(q -> {
-            byte[] probe = save(pixels, job, EncoderSettings.probeOptions(format, level, q));
+            byte[] probe = save(pixels, job, settings.probeOptions(format, level, q));
             return new QualitySearch.Probe(fidelity.score(probe, format), probe.length * 8 / pixelCount);
         }, goal, range, timeLeft);
         if (format == ImageFormat.PNG && !found.met()) {
             // as pngquant --quality: a palette that cannot look right gives way to the lossless image
-            byte[] lossless = save(pixels, job, EncoderSettings.options(format, Compression.LOSSLESS, OptionalInt.empty()));
+            byte[] lossless = save(pixels, job, settings.options(format, Compression.LOSSLESS, OptionalInt.empty()));
             return new Result(lossless, format, pixels.width(), height, job.info(), false, new Quality(100, 1.0, goal.floor()));
         }
         int quality = found.quality();
-        byte[] bytes = save(pixels, job, EncoderSettings.options(format, level, OptionalInt.of(quality)));
-        double score = EncoderSettings.probeIsExact(format) ? found.score() : fidelity.score(bytes, format);
+        byte[] bytes = save(pixels, job, settings.options(format, level, OptionalInt.of(quality)));
+        double score = settings.probeIsExact(format) ? found.score() : fidelity.score(bytes, format);
         for (int nudge = 0; found.met() && score < goal.floor() && quality < range.max() && nudge < 2 && timeLeft.getAsBoolean();
                 nudge++) {
             // the final effort scored below the probe's: a little more quality keeps the promise
             quality = Math.min(range.max(), quality + 2);
-            bytes = save(pixels, job, EncoderSettings.options(format, level, OptionalInt.of(quality)));
+            bytes = save(pixels, job, settings.options(format, level, OptionalInt.of(quality)));
             score = fidelity.score(bytes, format);
         }
         return new Result(bytes, format, pixels.width(), height, job.info(), false, new Quality(quality, score, goal.floor()));

@@ -47,7 +47,7 @@ final class Native {
     final MethodHandle vips_image_get, vips_image_get_fields, vips_image_get_typeof, vips_image_set, vips_image_remove,
             vips_image_copy_memory, vips_image_write_to_memory;
     // leak accounting
-    final MethodHandle vips_tracked_get_mem, vips_tracked_get_allocs, vips_tracked_get_files, vips_object_map;
+    final MethodHandle vips_tracked_get_mem, vips_tracked_get_allocs, vips_tracked_get_files, vips_object_map, g_log_set_handler;
 
     Native(SymbolLookup lookup) {
         this.lookup = lookup;
@@ -133,6 +133,7 @@ final class Native {
         vips_tracked_get_allocs = bind("vips_tracked_get_allocs", JAVA_INT);
         vips_tracked_get_files = bind("vips_tracked_get_files", JAVA_INT);
         vips_object_map = bind("vips_object_map", ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+        g_log_set_handler = bind("g_log_set_handler", JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS);
     }
 
     /// Loads libvips by soname or path; GLib's symbols resolve through it, as its dependencies.

@@ -40,6 +40,7 @@ public final class Vips {
                 n.vips_operation_block_set.invoke(arena.allocateFrom(loader), 0);
             }
         }
+        routeWarnings();
         types = GTypes.read(n);
         values = new GValues(n, types);
         operation = new Operation(n, values);
@@ -109,6 +110,32 @@ public final class Vips {
     private static MemorySegment countOne(MemorySegment object, MemorySegment a, MemorySegment b) {
         counted.incrementAndGet();
         return MemorySegment.NULL;
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Vips.class);
+
+    /// libvips' warnings (a loader ignoring a colour profile, a saver ignoring an option this build lacks) go to our
+    /// log at debug level instead of stderr: they are about one image, and the errors that matter are exceptions.
+    private void routeWarnings() throws Throwable {
+        var handle = MethodHandles.lookup().findStatic(Vips.class, "warning", MethodType.methodType(void.class,
+                MemorySegment.class, int.class, MemorySegment.class, MemorySegment.class));
+        MemorySegment stub = n.linker().upcallStub(handle, FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
+                ValueLayout.ADDRESS, ValueLayout.ADDRESS), Arena.global());
+        try (Arena arena = Arena.ofConfined()) {
+            var unused = (int) n.g_log_set_handler.invoke(arena.allocateFrom("VIPS"), G_LOG_LEVEL_WARNING, stub,
+                    MemorySegment.NULL);
+        }
+    }
+
+    private static final int G_LOG_LEVEL_WARNING = 1 << 4;
+
+    /// The upcall GLib makes for a warning: must never throw.
+    private static void warning(MemorySegment domain, int level, MemorySegment message, MemorySegment data) {
+        try {
+            log.debug("libvips: {}", message.reinterpret(4096).getString(0));
+        } catch (RuntimeException e) {
+            // a warning that cannot be read is not worth a crash in a native thread
+        }
     }
 
     Native natives() {

@@ -1,0 +1,21 @@
+package io.compressor.pipeline;
+
+import io.compressor.vips.Scope;
+import io.compressor.vips.VImage;
+import io.compressor.vips.Vips;
+import java.util.Map;
+
+/// What the loaded libvips build can do beyond the common ground. `mozjpeg`: its JPEG encoder is mozjpeg, whose
+/// trellis quantisation makes smaller files at the same score (sharp's libvips is built so; Debian's uses
+/// libjpeg-turbo, which ignores those options). Found by trying: the same image saved with and without
+/// `trellis_quant` differs only under mozjpeg.
+record Codecs(boolean mozjpeg) {
+    static Codecs detect(Vips vips) {
+        try (Scope scope = vips.scope()) {
+            VImage noise = scope.image("gaussnoise", Map.of("width", 64, "height", 64)).apply("cast", Map.of("format", "uchar"));
+            byte[] plain = noise.save("jpegsave_buffer", Map.of("Q", 75));
+            byte[] trellis = noise.save("jpegsave_buffer", Map.of("Q", 75, "trellis_quant", true));
+            return new Codecs(!java.util.Arrays.equals(plain, trellis));
+        }
+    }
+}
