@@ -3,6 +3,9 @@
 # /1.0/upload of a 12 MP JPEG → 640×480 (quality 80) from 1, 2, 4 and 8 concurrent clients. Prints
 # requests per second, p50/p99 latency, the server's peak memory, and the ratio of HTTP throughput to
 # the bare pipeline's on the same job at the same concurrency (PipelineBench, same machine, same run).
+# The client shares the server's cores, so the throughput ratio also pays for the client's work; the CPU
+# columns do not: the server process's CPU time per request (all its threads, from /proc) against the bare
+# pipeline's CPU time per image, whose ratio is what the HTTP layer itself costs.
 #   bench/http.sh [REQUESTS_PER_LEVEL]
 set -euo pipefail
 REQUESTS=${1:-40}
@@ -18,12 +21,21 @@ for _ in $(seq 1 120); do grep -q "listening on" "$DATA/serve.out" && break; sle
 KEY=$(grep -o 'cmp_[A-Za-z0-9_-]*' "$DATA/serve.out" | head -n 1)
 
 echo "# bench/http.sh $REQUESTS   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, libvips $(dpkg-query -W -f='${Version}' libvips42))"
-printf '%-8s %10s %8s %8s %7s %12s %7s %14s\n' clients "req/s" "p50 ms" "p99 ms" errors "bare img/s" ratio "server peak MB"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+printf '%-8s %10s %8s %8s %7s %12s %7s %14s %12s %12s %9s\n' clients "req/s" "p50 ms" "p99 ms" errors "bare img/s" ratio \
+  "server peak MB" "cpu ms/req" "bare ms/img" "cpu ratio"
 for clients in 1 2 4 8; do
+  before=$(cpu_ticks)
   http=$(java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/photo-12mp.jpg" "$clients" "$REQUESTS")
+  after=$(cpu_ticks)
+  # HttpBench sends max(2 × clients, 4) warm-up requests before the timed ones
+  served=$(( REQUESTS + (clients * 2 > 4 ? clients * 2 : 4) ))
+  cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$served" 'BEGIN{printf "%.1f", t * 1000 / hz / n}')
   bare=$(java_run io.compressor.bench.PipelineBench "$WORK/photo-12mp.jpg" 640 480 80 "$clients" "$REQUESTS" 1)
   peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$SERVER/status")
-    printf '%-8s %10s %8s %8s %7s %12s %7s %14s\n' "$clients" "$(get requests_per_second "$http")" "$(get p50_ms "$http")" \
-    "$(get p99_ms "$http")" "$(get errors "$http")" "$(get images_per_second "$bare")" \
-    "$(awk -v a="$(get requests_per_second "$http")" -v b="$(get images_per_second "$bare")" 'BEGIN{printf "%.2f", a/b}')" "$peak"
+  printf '%-8s %10s %8s %8s %7s %12s %7s %14s %12s %12s %9s\n' "$clients" "$(get requests_per_second "$http")" \
+    "$(get p50_ms "$http")" "$(get p99_ms "$http")" "$(get errors "$http")" "$(get images_per_second "$bare")" \
+    "$(awk -v a="$(get requests_per_second "$http")" -v b="$(get images_per_second "$bare")" 'BEGIN{printf "%.2f", a/b}')" \
+    "$peak" "$cpu" "$(get cpu_ms_per_image "$bare")" \
+    "$(awk -v a="$(get cpu_ms_per_image "$bare")" -v b="$cpu" 'BEGIN{printf "%.2f", a/b}')"
 done

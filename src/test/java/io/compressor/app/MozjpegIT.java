@@ -2,6 +2,7 @@ package io.compressor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.compressor.testing.TestEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +25,7 @@ class MozjpegIT {
     Path dir;
 
     private static String library() {
-        String library = System.getenv(VARIABLE);
-        if (library == null || library.isBlank()) {
-            throw new IllegalStateException(VARIABLE + " is not set: run the suite with ./scripts/test, which fetches"
-                    + " sharp's libvips (scripts/mozjpeg-libvips.sh)");
-        }
-        return library;
+        return TestEnvironment.required(VARIABLE, "sharp's libvips build (scripts/mozjpeg-libvips.sh)");
     }
 
     /// A photo-like picture: soft gradients, edges and grain, as PNG (so that a JPEG output is always re-encoded).

@@ -24,7 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /// Our side of `bench/run.sh`: the real pipeline on one image, `concurrency` at a time, several timed
-/// rounds after a warm-up. Prints `images_per_second=<median> peak_rss_mb=<VmHWM> bytes=<output size>`.
+/// rounds after a warm-up. Prints `images_per_second=<median> peak_rss_mb=<VmHWM> bytes=<output size>
+/// cpu_ms_per_image=<this process's CPU time over the timed rounds, all threads, per image>`.
 /// Usage: PipelineBench IMAGE WIDTH HEIGHT QUALITY CONCURRENCY IMAGES_PER_ROUND ROUNDS
 /// (`-Dvips.library=PATH` loads another libvips build, as `COMPRESSOR_VIPS_LIBRARY` does for the service)
 public final class PipelineBench {
@@ -43,13 +44,16 @@ public final class PipelineBench {
         int bytes = pipeline.process(input, options).bytes().length;
         run(pipeline, input, options, concurrency, Math.max(4, perRound / 2));
         double[] rates = new double[rounds];
+        long cpuStart = processCpuNanos();
         for (int r = 0; r < rounds; r++) {
             long start = System.nanoTime();
             run(pipeline, input, options, concurrency, perRound);
             rates[r] = perRound / ((System.nanoTime() - start) / 1e9);
         }
+        double cpuMsPerImage = (processCpuNanos() - cpuStart) / 1e6 / ((double) perRound * rounds);
         Arrays.sort(rates);
-        System.out.printf(Locale.ROOT, "images_per_second=%.2f peak_rss_mb=%d bytes=%d%n", rates[rounds / 2], peakRssMb(), bytes);
+        System.out.printf(Locale.ROOT, "images_per_second=%.2f peak_rss_mb=%d bytes=%d cpu_ms_per_image=%.1f%n", rates[rounds / 2],
+                peakRssMb(), bytes, cpuMsPerImage);
     }
 
     private static void run(Pipeline pipeline, byte[] input, ProcessOptions options, int concurrency, int images)
@@ -63,6 +67,11 @@ public final class PipelineBench {
                 f.get();
             }
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long peakRssMb() throws Exception {

@@ -24,11 +24,7 @@ public final class TestDatabases {
     }
 
     private static String freshPostgres() {
-        String admin = System.getenv(POSTGRES_URL_VARIABLE);
-        if (admin == null || admin.isBlank()) {
-            throw new IllegalStateException(POSTGRES_URL_VARIABLE + " is not set: run the suite with ./scripts/test,"
-                    + " which starts a real PostgreSQL for it");
-        }
+        String admin = TestEnvironment.required(POSTGRES_URL_VARIABLE, "a real PostgreSQL");
         String name = "t_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);

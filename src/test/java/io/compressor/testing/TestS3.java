@@ -19,12 +19,7 @@ public final class TestS3 {
     private TestS3() {}
 
     public static String endpoint() {
-        String value = System.getenv(VARIABLE);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(VARIABLE + " is not set: run the suite with ./scripts/test, which starts"
-                    + " a real S3 server (Ceph RGW) for it");
-        }
-        return value;
+        return TestEnvironment.required(VARIABLE, "a real S3 server (Ceph RGW)");
     }
 
     /// A client of the gateway as its owner, with the settings Ceph needs.

@@ -25,12 +25,7 @@ class AzureConnectorIT extends StorageContract {
             .buildClient();
 
     static String endpoint() {
-        String value = System.getenv("COMPRESSOR_TEST_AZURE_ENDPOINT");
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("COMPRESSOR_TEST_AZURE_ENDPOINT is not set: run the suite with ./scripts/test,"
-                    + " which starts Azurite for it");
-        }
-        return value;
+        return io.compressor.testing.TestEnvironment.required("COMPRESSOR_TEST_AZURE_ENDPOINT", "Azurite (Azure Blob)");
     }
 
     private static ConnectorSpec spec(String key) {
