@@ -3,7 +3,8 @@
 # side by side in one run. Prints images per second at 1 and 2 parallel jobs, peak memory, and the
 # ratio ours/sharp (median of ROUNDS rounds). Ours runs twice: on Debian's libvips (what the service
 # uses by default) and on sharp's own libvips build (COMPRESSOR_VIPS_LIBRARY), which separates our
-# code's cost from the libvips version's. A program, not a test: figures depend on the machine.
+# code's cost from the libvips version's; there our engine finds mozjpeg and uses it, so that column's
+# peer is sharp with `mozjpeg: true`. A program, not a test: figures depend on the machine.
 #   bench/run.sh [ROUNDS] [IMAGES_PER_ROUND]
 set -euo pipefail
 ROUNDS=${1:-5}
@@ -17,19 +18,21 @@ SHARP_VERSION=$(cd "$WORK/node" && node -e "const v=require('sharp').versions; c
 
 echo "# bench/run.sh $ROUNDS $PER_ROUND   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ours: libvips $(dpkg-query -W -f='${Version}' libvips42), peer: $SHARP_VERSION)"
 SHARP_LIB=$(ls "$WORK"/node/node_modules/@img/sharp-libvips-linux-x64/lib/libvips-cpp.so.* | head -n 1)
-printf '%-34s %-3s %10s %10s %10s %7s %7s %8s %8s\n' job par "ours/8.14" "ours/8.17" "sharp" "ratio" "ratio" "ours MB" "sharp MB"
-printf '%-34s %-3s %10s %10s %10s %7s %7s\n' "" "" "img/s" "img/s" "img/s" "8.14" "8.17"
+printf '%-34s %-3s %10s %10s %10s %10s %7s %7s %8s %8s\n' job par "ours/8.14" "ours/8.17" "sharp" "sharp/moz" "ratio" "ratio" "ours MB" "sharp MB"
+printf '%-34s %-3s %10s %10s %10s %10s %7s %7s\n' "" "" "img/s" "img/s" "img/s" "img/s" "8.14" "8.17"
 for job in "photo-12mp.jpg 640 480" "photo-2725x2225.jpg 720 588"; do
   set -- $job
   for par in 1 2; do
     ours=$(java_run io.compressor.bench.PipelineBench "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
     same=$(java_run -Dvips.library="$SHARP_LIB" io.compressor.bench.PipelineBench "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
     peer=$(NODE_PATH="$WORK/node/node_modules" node "$ROOT/bench/sharp-bench.js" "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
+    # on sharp's libvips our engine finds mozjpeg and uses trellis quantisation: its peer is sharp with mozjpeg on
+    moz=$(NODE_PATH="$WORK/node/node_modules" node "$ROOT/bench/sharp-bench.js" "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS" mozjpeg)
     rate() { sed -E 's/.*images_per_second=([0-9.]+).*/\1/' <<<"$1"; }
     rss() { sed -E 's/.*peak_rss_mb=([0-9]+).*/\1/' <<<"$1"; }
     ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
-    printf '%-34s %-3s %10s %10s %10s %7s %7s %8s %8s\n' "$1 -> ${2}x$3 q80" "$par" "$(rate "$ours")" "$(rate "$same")" \
-      "$(rate "$peer")" "$(ratio "$(rate "$ours")" "$(rate "$peer")")" "$(ratio "$(rate "$same")" "$(rate "$peer")")" \
+    printf '%-34s %-3s %10s %10s %10s %10s %7s %7s %8s %8s\n' "$1 -> ${2}x$3 q80" "$par" "$(rate "$ours")" "$(rate "$same")" \
+      "$(rate "$peer")" "$(rate "$moz")" "$(ratio "$(rate "$ours")" "$(rate "$peer")")" "$(ratio "$(rate "$same")" "$(rate "$moz")")" \
       "$(rss "$ours")" "$(rss "$peer")"
   done
 done

@@ -1,17 +1,18 @@
 // The peer's side of bench/run.sh: sharp on the same image and the same job as PipelineBench
 // (cover-resize to WIDTHxHEIGHT, centre crop, progressive JPEG at QUALITY with optimised Huffman tables,
 // metadata stripped), CONCURRENCY at a time, several timed rounds after a warm-up.
-// Usage: node sharp-bench.js IMAGE WIDTH HEIGHT QUALITY CONCURRENCY IMAGES_PER_ROUND ROUNDS
+// Usage: node sharp-bench.js IMAGE WIDTH HEIGHT QUALITY CONCURRENCY IMAGES_PER_ROUND ROUNDS [mozjpeg]
+// (`mozjpeg`: sharp's mozjpeg settings, the work our engine does on a libvips with mozjpeg)
 const fs = require('fs');
 const sharp = require('sharp');
-const [image, width, height, quality, concurrency, perRound, rounds] = process.argv.slice(2);
+const [image, width, height, quality, concurrency, perRound, rounds, moz] = process.argv.slice(2);
 const input = fs.readFileSync(image);
 sharp.cache(false);
 
 const once = () => sharp(input, { failOn: 'truncated' })
   .rotate()
   .resize(+width, +height, { fit: 'cover', position: 'centre' })
-  .jpeg({ quality: +quality, progressive: true, optimiseCoding: true, mozjpeg: false })
+  .jpeg({ quality: +quality, progressive: true, optimiseCoding: true, mozjpeg: moz === 'mozjpeg' })
   .toBuffer();
 
 async function run(images) {
