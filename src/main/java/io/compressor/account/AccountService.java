@@ -2,18 +2,25 @@ package io.compressor.account;
 
 import io.compressor.error.ErrorCode;
 import io.compressor.error.ServiceException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /// Creates and finds accounts. Names and emails are checked here, once, for the CLI and the API alike.
+/// Webhook secrets are kept sealed under the master key (`SecretBox`), as connector credentials are.
 public final class AccountService {
+    /// How a sealed webhook secret starts in the database; a value without it is a clear one from before sealing.
+    static final String SEALED = "sealed:";
     private final AccountStore store;
     private final Clock clock;
+    private SecretBox box;
 
-    public AccountService(AccountStore store, Clock clock) {
+    public AccountService(AccountStore store, SecretBox box, Clock clock) {
         this.store = store;
+        this.box = box;
         this.clock = clock;
     }
 
@@ -68,17 +75,57 @@ public final class AccountService {
         return store.list();
     }
 
-    /// The key that signs this account's webhooks, made on first use.
+    /// The key that signs this account's webhooks, made on first use. A secret stored in clear (before secrets were
+    /// sealed) is sealed now.
     public synchronized String webhookSecret(String accountId) {
         require(accountId);
-        return store.webhookSecret(accountId).orElseGet(() -> rotateWebhookSecret(accountId));
+        Optional<String> stored = store.webhookSecret(accountId);
+        if (stored.isEmpty()) {
+            return rotateWebhookSecret(accountId);
+        }
+        if (!stored.get().startsWith(SEALED)) {
+            store.setWebhookSecret(accountId, seal(accountId, stored.get()));
+            return stored.get();
+        }
+        return open(accountId, stored.get());
     }
 
     /// A new webhook key; deliveries from now on are signed with it.
     public synchronized String rotateWebhookSecret(String accountId) {
         String secret = "whsec_" + RandomTokens.urlSafe(24);
-        store.setWebhookSecret(require(accountId).id(), secret);
+        store.setWebhookSecret(require(accountId).id(), seal(accountId, secret));
         return secret;
+    }
+
+    /// Seals every account's webhook secret under a new master key (`compressor connectors rotate-key`); returns how
+    /// many there were.
+    public synchronized int rotate(SecretBox next) {
+        int count = 0;
+        for (Account account : store.list()) {
+            Optional<String> stored = store.webhookSecret(account.id());
+            if (stored.isPresent()) {
+                String clear = stored.get().startsWith(SEALED) ? open(account.id(), stored.get()) : stored.get();
+                store.setWebhookSecret(account.id(), SEALED + Base64.getEncoder().encodeToString(
+                        next.seal(clear.getBytes(StandardCharsets.UTF_8), aad(account.id()))));
+                count++;
+            }
+        }
+        box = next;
+        return count;
+    }
+
+    private String seal(String accountId, String secret) {
+        return SEALED + Base64.getEncoder().encodeToString(box.seal(secret.getBytes(StandardCharsets.UTF_8), aad(accountId)));
+    }
+
+    private String open(String accountId, String sealed) {
+        return new String(box.open(Base64.getDecoder().decode(sealed.substring(SEALED.length())), aad(accountId)),
+                StandardCharsets.UTF_8);
+    }
+
+    /// Binds a sealed secret to its account, so that one copied to another row does not open.
+    private static String aad(String accountId) {
+        return "webhook-secret:" + accountId;
     }
 
     public boolean none() {

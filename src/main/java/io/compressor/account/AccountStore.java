@@ -17,7 +17,9 @@ public interface AccountStore {
 
     long count();
 
+    /// The account's webhook secret as stored: sealed, or in clear when an older version stored it.
     Optional<String> webhookSecret(String accountId);
 
-    void setWebhookSecret(String accountId, String secret);
+    /// Stores a sealed webhook secret, and forgets any clear one.
+    void setWebhookSecret(String accountId, String sealed);
 }

@@ -68,12 +68,12 @@ final class Application implements AutoCloseable {
         this.database = database;
         this.hosting = new TempHosting(config.dataDir().resolve("results"), config.jobs().resultTtl(), clock);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("result-sweeper").factory());
-        this.accounts = new AccountService(new SqlAccountStore(database), clock);
+        SecretBox box = new SecretBox(config.masterKey().resolve(config.dataDir()));
+        this.accounts = new AccountService(new SqlAccountStore(database), box, clock);
         this.keys = new ApiKeyService(new SqlApiKeyStore(database), accounts, clock);
         this.signIns = new SignInService(new SqlSignInStore(database), accounts, clock);
         this.sweeper.scheduleWithFixedDelay(this::sweep, 0, 60, TimeUnit.SECONDS);
-        this.connectors = new ConnectorService(new SqlConnectorStore(database),
-                new SecretBox(config.masterKey().resolve(config.dataDir())), new CachedConnectors(new ProviderConnectors(S3Connector::new, AzureConnector::new)), clock);
+        this.connectors = new ConnectorService(new SqlConnectorStore(database), box, new CachedConnectors(new ProviderConnectors(S3Connector::new, AzureConnector::new)), clock);
     }
 
     static Application open(AppConfig config) {

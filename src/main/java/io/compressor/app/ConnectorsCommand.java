@@ -96,7 +96,8 @@ final class ConnectorsCommand {
 
     /// Re-seals every credential under a new key. With a key file, the new key replaces it; with
     /// COMPRESSOR_MASTER_KEY, the new key is printed once, to be set before the next start.
-    @Command(name = "rotate-key", description = "Re-encrypt every connector's credentials under a new master key.")
+    @Command(name = "rotate-key", description = "Re-encrypt every connector's credentials and webhook secret under a new"
+            + " master key.")
     int rotateKey() throws Exception {
         AppConfig config = ConfigLoader.load(env);
         byte[] next = MasterKey.fresh();
@@ -108,12 +109,13 @@ final class ConnectorsCommand {
                 MasterKey.write(pending, next);
             }
             int count = app.connectors().rotate(new SecretBox(next));
+            int webhooks = app.accounts().rotate(new SecretBox(next));
+            String resealed = "Re-sealed " + count + " connector(s) and " + webhooks + " webhook secret(s)";
             if (config.masterKey().fromEnvironment().isEmpty()) {
                 Files.move(pending, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                out.println("Re-sealed " + count + " connector(s); the new key is in " + file + ".");
+                out.println(resealed + "; the new key is in " + file + ".");
             } else {
-                out.println("Re-sealed " + count + " connector(s). Set COMPRESSOR_MASTER_KEY to this new key before the"
-                        + " next start (shown once):");
+                out.println(resealed + ". Set COMPRESSOR_MASTER_KEY to this new key before the next start (shown once):");
                 out.println(Base64.getEncoder().encodeToString(next));
             }
             return 0;

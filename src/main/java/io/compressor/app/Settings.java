@@ -71,7 +71,8 @@ final class Settings {
     static final Setting RATE_LIMIT = new Setting("COMPRESSOR_RATE_LIMIT_PER_MINUTE", "0",
             "Requests per minute each account may make to `/1.0/*` on this node (0: no limit); over it, 429 `rate_limited`.");
     static final Setting MASTER_KEY = new Setting("COMPRESSOR_MASTER_KEY", "(key file DATA_DIR/master.key)",
-            "Base64 of 32 random bytes that seal connector credentials (AES-256-GCM); without it a key file is made, mode 0600.");
+            "Base64 of 32 random bytes that seal connector credentials and webhook secrets (AES-256-GCM); without it a key"
+                    + " file is made, mode 0600.");
     static final Setting SHUTDOWN_GRACE = new Setting("COMPRESSOR_SHUTDOWN_GRACE_SECONDS", "30",
             "On SIGTERM, how long in-flight requests may take to finish before the server exits.");
 

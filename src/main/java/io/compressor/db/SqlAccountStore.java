@@ -56,14 +56,14 @@ public final class SqlAccountStore implements AccountStore {
 
     @Override
     public Optional<String> webhookSecret(String accountId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT webhook_secret FROM accounts WHERE id = :id").bind("id", accountId)
-                .mapTo(String.class).findOne());
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(webhook_secret_sealed, webhook_secret) FROM accounts"
+                + " WHERE id = :id").bind("id", accountId).mapTo(String.class).findOne());
     }
 
     @Override
     public void setWebhookSecret(String accountId, String secret) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET webhook_secret = :secret WHERE id = :id")
-                .bind("secret", secret).bind("id", accountId).execute());
+        jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET webhook_secret_sealed = :secret, webhook_secret = NULL"
+                + " WHERE id = :id").bind("secret", secret).bind("id", accountId).execute());
     }
 
     private static Account map(ResultSet rs) throws SQLException {

@@ -41,7 +41,7 @@ class SignInServiceIT {
     void open() {
         database = Database.open(new DbConfig(TestDatabases.fresh(engine, dir), null, null, 2));
         clock = new MovableClock();
-        AccountService accounts = new AccountService(new SqlAccountStore(database), clock);
+        AccountService accounts = new AccountService(new SqlAccountStore(database), new SecretBox(new byte[32]), clock);
         account = accounts.create("Signer", "signer@example.com");
         signIns = new SignInService(new SqlSignInStore(database), accounts, clock);
         signIns.setPassword(account.id(), PASSWORD);
@@ -114,7 +114,7 @@ class SignInServiceIT {
     @Test
     void aShortPasswordOrAnAccountWithoutEmailIsRefusedWithTheReason() {
         assertThatThrownBy(() -> signIns.setPassword(account.id(), "short")).hasMessage("password: expected 10 to 200 characters");
-        AccountService accounts = new AccountService(new SqlAccountStore(database), clock);
+        AccountService accounts = new AccountService(new SqlAccountStore(database), new SecretBox(new byte[32]), clock);
         Account noEmail = accounts.create("No email", null);
         assertThatThrownBy(() -> signIns.setPassword(noEmail.id(), PASSWORD)).hasMessageContaining("has no email");
     }

@@ -33,7 +33,7 @@ final class TestServices {
 
     static HttpServer.Services over(Database database, Path dir, BooleanSupplier databaseUp) {
         Clock clock = Clock.systemUTC();
-        AccountService accounts = new AccountService(new SqlAccountStore(database), clock);
+        AccountService accounts = new AccountService(new SqlAccountStore(database), new SecretBox(new byte[32]), clock);
         Limits limits = new Limits(1 << 20, 1_000_000);
         TempHosting hosting = new TempHosting(dir.resolve("results"), Duration.ofHours(1), clock);
         ConnectorService connectors = new ConnectorService(new SqlConnectorStore(database), new SecretBox(new byte[32]),

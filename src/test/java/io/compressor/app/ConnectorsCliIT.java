@@ -51,10 +51,14 @@ class ConnectorsCliIT {
         assertThat(list.out()).contains(connector).contains("••••test").contains(bucket).doesNotContain("testsecret");
         assertThat(run(env, "connectors", "test", "--account", account, connector).out()).contains("OK: wrote and removed");
 
+        String webhookSecret;
+        try (Application app = Application.open(ConfigLoader.load(env))) {
+            webhookSecret = app.accounts().webhookSecret(account);
+        }
         byte[] oldKey = Base64.getDecoder().decode(Files.readString(dir.resolve("master.key")).strip());
         Run rotated = run(env, "connectors", "rotate-key");
         assertThat(rotated.exit()).as(rotated.err()).isZero();
-        assertThat(rotated.out()).contains("Re-sealed 1 connector(s)");
+        assertThat(rotated.out()).contains("Re-sealed 1 connector(s) and 1 webhook secret(s)");
         byte[] newKey = Base64.getDecoder().decode(Files.readString(dir.resolve("master.key")).strip());
         assertThat(newKey).isNotEqualTo(oldKey).hasSize(32);
         assertThat(run(env, "connectors", "test", "--account", account, connector).out()).as("opens under the new key")
@@ -62,6 +66,8 @@ class ConnectorsCliIT {
         try (Application app = Application.open(ConfigLoader.load(env))) {
             var c = app.connectors().get(account, connector);
             assertThat(app.connectors().credentials(c).secretAccessKey()).isEqualTo("testsecret");
+            assertThat(app.accounts().webhookSecret(account)).as("the webhook secret opens under the new key")
+                    .isEqualTo(webhookSecret);
         }
         try (var db = io.compressor.db.Database.open(ConfigLoader.load(env).db())) {
             var withOldKey = new io.compressor.account.ConnectorService(new io.compressor.db.SqlConnectorStore(db),
