@@ -210,8 +210,9 @@ public final class QualityBench {
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
     }
 
-    /// The corpus: each source scaled to fit MAX_SIDE, flattened onto white, saved as PNG and PPM (cjpeg's input),
-    /// named `photo-*` (the JPEG sources) or `graphic-*` (PNG and SVG sources).
+    /// The corpus: each source scaled to fit MAX_SIDE, saved as PNG and PPM (cjpeg's input), named `photo-*` (the JPEG
+    /// sources) or `graphic-*` (PNG and SVG sources). A source with transparency is flattened onto a dark grey: MATE's
+    /// translucent wallpapers (Silk, Waves, Flow…) are drawn over the desktop's colour, and on white they vanish.
     static final class Corpus {
         private Corpus() {}
 
@@ -229,7 +230,7 @@ public final class QualityBench {
                         image = image.apply("resize", Map.of("scale", scale));
                     }
                     if (image.bands() == 4 || image.bands() == 2) {
-                        image = image.apply("flatten", Map.of("background", new double[] {255, 255, 255}));
+                        image = image.apply("flatten", Map.of("background", new double[] {48, 48, 48}));
                     }
                     image = image.apply("colourspace", Map.of("space", "srgb")).apply("cast", Map.of("format", "uchar"));
                     Files.write(out.resolve(name + ".png"), image.save("pngsave_buffer", Map.of("compression", 1)));
