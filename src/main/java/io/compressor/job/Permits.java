@@ -3,14 +3,23 @@ package io.compressor.job;
 import io.compressor.error.ErrorCode;
 import io.compressor.error.RetryLaterException;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /// Back-pressure for image processing: a fixed number of permits, and a bounded queue of callers
 /// waiting for one. A caller beyond the queue is refused at once with `busy`, never left to time out.
+///
+/// The work runs on the permits' own platform threads, first come first served, while the caller waits. Requests
+/// are handled on virtual threads, and a virtual thread inside libvips (a native call) pins the carrier it runs on:
+/// with the work on those carriers, two images in progress on two cores left no carrier to read the next uploads or
+/// write the finished answers, and some requests waited seconds behind others (`bench/http.sh`, p99).
 public final class Permits {
-    private final Semaphore permits;
+    private final ExecutorService workers;
     private final int capacity;
     private final AtomicInteger admitted = new AtomicInteger();
 
@@ -18,7 +27,9 @@ public final class Permits {
         if (permits < 1 || queue < 0) {
             throw new IllegalArgumentException("permits must be at least 1 and the queue 0 or more");
         }
-        this.permits = new Semaphore(permits, true);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(permits,
+                r -> Thread.ofPlatform().daemon().name("image-" + n.incrementAndGet()).unstarted(r));
         this.capacity = permits + queue;
     }
 
@@ -33,17 +44,26 @@ public final class Permits {
             throw new RetryLaterException(ErrorCode.BUSY, "The server is busy processing other images; retry after"
                     + " the time in the Retry-After header.", Duration.ofSeconds(2));
         }
+        Future<T> running = null;
         try {
-            permits.acquire();
-            try {
-                return work.get();
-            } finally {
-                permits.release();
+            running = workers.submit(work::get);
+            return running.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
-        } catch (InterruptedException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("image processing failed", e.getCause());
+        } catch (InterruptedException | CancellationException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a processing permit", e);
+            throw new IllegalStateException("interrupted while processing an image", e);
         } finally {
+            if (running != null && !running.isDone()) {
+                // the caller gave up (interrupted): the work stops if it has not started, and finishes if it has
+                running.cancel(false);
+            }
             admitted.decrementAndGet();
         }
     }

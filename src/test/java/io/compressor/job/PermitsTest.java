@@ -56,4 +56,28 @@ class PermitsTest {
         assertThat(permits.admitted()).isZero();
         assertThat(permits.run(() -> "free again")).isEqualTo("free again");
     }
+
+    @Test
+    void theWorkRunsOnAPlatformThreadOfItsOwnWhateverTheCallerIs() throws Exception {
+        Permits permits = new Permits(1, 1);
+        String[] seen = new String[2];
+        Thread caller = Thread.ofVirtual().start(() -> {
+            Thread worker = permits.run(Thread::currentThread);
+            seen[0] = worker.isVirtual() ? "virtual" : "platform";
+            seen[1] = worker.getName();
+        });
+        caller.join();
+        assertThat(seen[0]).isEqualTo("platform");
+        assertThat(seen[1]).startsWith("image-");
+    }
+
+    @Test
+    void whatTheWorkThrowsReachesTheCallerAsItIs() {
+        Permits permits = new Permits(1, 0);
+        IllegalArgumentException thrown = new IllegalArgumentException("bad image");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> permits.run(() -> {
+            throw thrown;
+        })).isSameAs(thrown);
+        assertThat(permits.admitted()).isZero();
+    }
 }
