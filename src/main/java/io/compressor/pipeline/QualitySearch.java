@@ -74,19 +74,23 @@ final class QualitySearch {
             tried.put(q, encode.apply(q));
             last = q;
         }
-        if (!floorBinds) {
-            Integer best = null;
-            for (Map.Entry<Integer, Probe> e : tried.entrySet()) {
-                Probe p = e.getValue();
-                if (p.score() >= goal.floor() && (best == null || gain(p, goal) > gain(tried.get(best), goal))) {
-                    best = e.getKey();
-                }
-            }
-            if (best != null) {
-                return new Found(best, tried.get(best).score(), true, tried.size());
-            }
+        Integer best = floorBinds ? null : mostGain(tried, goal);
+        if (best != null) {
+            return new Found(best, tried.get(best).score(), true, tried.size());
         }
         return floor(encode, goal.floor(), range, tried, timeLeft);
+    }
+
+    /// Of the qualities tried that meet the floor, the one with the most `score − rate × bits`; null when none does.
+    private static Integer mostGain(TreeMap<Integer, Probe> tried, Goal goal) {
+        Integer best = null;
+        for (Map.Entry<Integer, Probe> e : tried.entrySet()) {
+            Probe p = e.getValue();
+            if (p.score() >= goal.floor() && (best == null || gain(p, goal) > gain(tried.get(best), goal))) {
+                best = e.getKey();
+            }
+        }
+        return best;
     }
 
     private static Integer highestFailing(TreeMap<Integer, Probe> tried, double floor) {
