@@ -64,6 +64,7 @@ public final class ConnectorService {
 
     public void delete(String accountId, String id) {
         store.delete(get(accountId, id).id());
+        storages.forget(id);
     }
 
     /// The clear credentials, only for the moment a connector writes.

@@ -7,4 +7,7 @@ public interface StorageConnector {
 
     /// Writes and deletes a small probe object in `bucket`; throws a storage error naming what failed.
     void verify(String bucket, String region);
+
+    /// Releases the provider clients this connector opened (connection pools); it is not used after.
+    default void close() {}
 }

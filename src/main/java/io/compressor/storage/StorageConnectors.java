@@ -4,4 +4,7 @@ package io.compressor.storage;
 @FunctionalInterface
 public interface StorageConnectors {
     StorageConnector open(ConnectorSpec spec);
+
+    /// The connector was deleted: let go of anything kept open for it.
+    default void forget(String connectorId) {}
 }

@@ -50,6 +50,12 @@ public final class S3Connector implements StorageConnector {
     }
 
     @Override
+    public void close() {
+        clients.values().forEach(S3Client::close);
+        clients.clear();
+    }
+
+    @Override
     public String put(StoreOptions o, byte[] body, String contentType) {
         String region = S3Addresses.region(spec.provider(), o.region());
         boolean acl = o.acl() != Acl.NONE;
