@@ -83,17 +83,17 @@ public final class AccountService {
         if (stored.isEmpty()) {
             return rotateWebhookSecret(accountId);
         }
+        String secret = clear(accountId, stored.get());
         if (!stored.get().startsWith(SEALED)) {
-            store.setWebhookSecret(accountId, seal(accountId, stored.get()));
-            return stored.get();
+            store.setWebhookSecret(accountId, seal(box, accountId, secret));
         }
-        return open(accountId, stored.get());
+        return secret;
     }
 
     /// A new webhook key; deliveries from now on are signed with it.
     public synchronized String rotateWebhookSecret(String accountId) {
         String secret = "whsec_" + RandomTokens.urlSafe(24);
-        store.setWebhookSecret(require(accountId).id(), seal(accountId, secret));
+        store.setWebhookSecret(require(accountId).id(), seal(box, accountId, secret));
         return secret;
     }
 
@@ -104,9 +104,7 @@ public final class AccountService {
         for (Account account : store.list()) {
             Optional<String> stored = store.webhookSecret(account.id());
             if (stored.isPresent()) {
-                String clear = stored.get().startsWith(SEALED) ? open(account.id(), stored.get()) : stored.get();
-                store.setWebhookSecret(account.id(), SEALED + Base64.getEncoder().encodeToString(
-                        next.seal(clear.getBytes(StandardCharsets.UTF_8), aad(account.id()))));
+                store.setWebhookSecret(account.id(), seal(next, account.id(), clear(account.id(), stored.get())));
                 count++;
             }
         }
@@ -114,12 +112,16 @@ public final class AccountService {
         return count;
     }
 
-    private String seal(String accountId, String secret) {
+    private static String seal(SecretBox box, String accountId, String secret) {
         return SEALED + Base64.getEncoder().encodeToString(box.seal(secret.getBytes(StandardCharsets.UTF_8), aad(accountId)));
     }
 
-    private String open(String accountId, String sealed) {
-        return new String(box.open(Base64.getDecoder().decode(sealed.substring(SEALED.length())), aad(accountId)),
+    /// The secret in clear, from a value as stored: sealed, or clear from an older version.
+    private String clear(String accountId, String stored) {
+        if (!stored.startsWith(SEALED)) {
+            return stored;
+        }
+        return new String(box.open(Base64.getDecoder().decode(stored.substring(SEALED.length())), aad(accountId)),
                 StandardCharsets.UTF_8);
     }
 

@@ -27,9 +27,7 @@ public final class Permits {
         if (permits < 1 || queue < 0) {
             throw new IllegalArgumentException("permits must be at least 1 and the queue 0 or more");
         }
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(permits,
-                r -> Thread.ofPlatform().daemon().name("image-" + n.incrementAndGet()).unstarted(r));
+        this.workers = Executors.newFixedThreadPool(permits, Thread.ofPlatform().daemon().name("image-", 1).factory());
         this.capacity = permits + queue;
     }
 

@@ -22,6 +22,8 @@ import java.util.function.IntFunction;
 final class QualitySearch {
     static final int MAX_PROBES = 6;
     static final int PRECISION = 1;
+    /// How close the floor's bisection brackets the lowest quality that meets it.
+    static final int FLOOR_PRECISION = 2;
     /// Quality steps between the first two probes: far enough apart that the chord's slope is not noise.
     static final int GAP = 8;
     /// A typical change of `ln(1 − score)` per quality step, measured on the bench's photos.
@@ -139,13 +141,13 @@ final class QualitySearch {
     }
 
     /// The lowest quality that meets `floor` above the highest quality tried that missed it: a bisection whose split
-    /// point is interpolated on `ln(1 − score)`, within the probes left, until it is known to within 2 steps. When
+    /// point is interpolated on `ln(1 − score)`, within the probes left, until it is known to within `FLOOR_PRECISION` steps. When
     /// none passes, the best quality tried (the highest) is kept.
     private static Found floor(IntFunction<Probe> encode, double floor, Range range, TreeMap<Integer, Probe> tried,
             BooleanSupplier timeLeft) {
         int fail = highestFailing(tried, floor);
         Integer pass = tried.higherKey(fail);
-        if (pass != null && pass - fail <= 2) {
+        if (pass != null && pass - fail <= FLOOR_PRECISION) {
             return new Found(pass, tried.get(pass).score(), true, tried.size());
         }
         while (tried.size() < MAX_PROBES && timeLeft.getAsBoolean()) {
@@ -162,7 +164,7 @@ final class QualitySearch {
             tried.put(q, p);
             if (p.score() >= floor) {
                 pass = q;
-                if (pass - fail <= 2) {
+                if (pass - fail <= FLOOR_PRECISION) {
                     break;
                 }
             } else {
