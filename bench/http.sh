@@ -6,9 +6,10 @@
 # The client shares the server's cores, so the throughput ratio also pays for the client's work; the CPU
 # columns do not: the server process's CPU time per request (all its threads, from /proc) against the bare
 # pipeline's CPU time per image, whose ratio is what the HTTP layer itself costs.
-#   bench/http.sh [REQUESTS_PER_LEVEL]
+#   bench/http.sh [REQUESTS_PER_ROUND] [ROUNDS]
 set -euo pipefail
 REQUESTS=${1:-40}
+ROUNDS=${2:-3}
 . "$(dirname "$0")/common.sh"
 
 DATA=$(mktemp -d "$WORK/http-data.XXXXXX")
@@ -20,24 +21,32 @@ trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; rm -rf "$DATA"' EX
 for _ in $(seq 1 120); do grep -q "listening on" "$DATA/serve.out" && break; sleep 0.5; done
 KEY=$(grep -o 'cmp_[A-Za-z0-9_-]*' "$DATA/serve.out" | head -n 1)
 
-echo "# bench/http.sh $REQUESTS   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, libvips $(dpkg-query -W -f='${Version}' libvips42))"
+echo "# bench/http.sh $REQUESTS $ROUNDS   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, libvips $(dpkg-query -W -f='${Version}' libvips42))"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a / b}'; }
 # warm the server up (JIT, pools, the database) as PipelineBench warms itself up before it measures
-java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/photo-12mp.jpg" 2 "$REQUESTS" > /dev/null
+java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/photo-12mp.jpg" 2 $((REQUESTS * 2)) > /dev/null
 printf '%-8s %10s %8s %8s %7s %12s %7s %14s %12s %12s %9s\n' clients "req/s" "p50 ms" "p99 ms" errors "bare img/s" ratio \
   "server peak MB" "cpu ms/req" "bare ms/img" "cpu ratio"
 for clients in 1 2 4 8; do
-  before=$(cpu_ticks)
-  http=$(java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/photo-12mp.jpg" "$clients" "$REQUESTS")
-  after=$(cpu_ticks)
-  # HttpBench sends max(2 × clients, 4) warm-up requests before the timed ones
-  served=$(( REQUESTS + (clients * 2 > 4 ? clients * 2 : 4) ))
-  cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$served" 'BEGIN{printf "%.1f", t * 1000 / hz / n}')
-  bare=$(java_run io.compressor.bench.PipelineBench "$WORK/photo-12mp.jpg" 640 480 80 "$clients" "$REQUESTS" 1)
+  # the machine is shared and its speed drifts by 10-20% over a minute, so HTTP and bare rounds alternate and
+  # each ratio is taken within one pair; the columns are the medians over the rounds
+  rows=()
+  for _ in $(seq 1 "$ROUNDS"); do
+    before=$(cpu_ticks)
+    http=$(java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/photo-12mp.jpg" "$clients" "$REQUESTS")
+    after=$(cpu_ticks)
+    # HttpBench sends max(2 × clients, 4) warm-up requests before the timed ones
+    served=$(( REQUESTS + (clients * 2 > 4 ? clients * 2 : 4) ))
+    cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$served" 'BEGIN{printf "%.1f", t * 1000 / hz / n}')
+    bare=$(java_run io.compressor.bench.PipelineBench "$WORK/photo-12mp.jpg" 640 480 80 "$clients" "$REQUESTS" 1)
+    rows+=("$(get requests_per_second "$http") $(get p50_ms "$http") $(get p99_ms "$http") $(get errors "$http") \
+$(get images_per_second "$bare") $(ratio "$(get requests_per_second "$http")" "$(get images_per_second "$bare")") \
+$cpu $(get cpu_ms_per_image "$bare") $(ratio "$(get cpu_ms_per_image "$bare")" "$cpu")")
+  done
+  col() { printf '%s\n' "${rows[@]}" | awk -v c="$1" '{print $c}' | median; }
   peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$SERVER/status")
-  printf '%-8s %10s %8s %8s %7s %12s %7s %14s %12s %12s %9s\n' "$clients" "$(get requests_per_second "$http")" \
-    "$(get p50_ms "$http")" "$(get p99_ms "$http")" "$(get errors "$http")" "$(get images_per_second "$bare")" \
-    "$(awk -v a="$(get requests_per_second "$http")" -v b="$(get images_per_second "$bare")" 'BEGIN{printf "%.2f", a/b}')" \
-    "$peak" "$cpu" "$(get cpu_ms_per_image "$bare")" \
-    "$(awk -v a="$(get cpu_ms_per_image "$bare")" -v b="$cpu" 'BEGIN{printf "%.2f", a/b}')"
+  printf '%-8s %10s %8s %8s %7s %12s %7s %14s %12s %12s %9s\n' "$clients" "$(col 1)" "$(col 2)" "$(col 3)" "$(col 4)" \
+    "$(col 5)" "$(col 6)" "$peak" "$(col 7)" "$(col 8)" "$(col 9)"
 done

@@ -19,6 +19,9 @@ import java.util.function.Supplier;
 /// with the work on those carriers, two images in progress on two cores left no carrier to read the next uploads or
 /// write the finished answers, and some requests waited seconds behind others (`bench/http.sh`, p99).
 public final class Permits {
+    private static final int WAITING = 0;
+    private static final int STARTED = 1;
+    private static final int CALLED_OFF = 2;
     private final ExecutorService workers;
     private final int capacity;
     private final AtomicInteger admitted = new AtomicInteger();
@@ -42,9 +45,26 @@ public final class Permits {
             throw new RetryLaterException(ErrorCode.BUSY, "The server is busy processing other images; retry after"
                     + " the time in the Retry-After header.", Duration.ofSeconds(2));
         }
-        Future<T> running = null;
+        // The permit is given back by whoever holds the work last: the worker when the work ran (also when the caller
+        // stopped waiting for it, since it goes on to its end), or the caller when the work was called off unstarted.
+        AtomicInteger state = new AtomicInteger(WAITING);
+        Future<T> running;
         try {
-            running = workers.submit(work::get);
+            running = workers.submit(() -> {
+                if (!state.compareAndSet(WAITING, STARTED)) {
+                    return null;
+                }
+                try {
+                    return work.get();
+                } finally {
+                    admitted.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            admitted.decrementAndGet();
+            throw e;
+        }
+        try {
             return running.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
@@ -55,14 +75,12 @@ public final class Permits {
             }
             throw new IllegalStateException("image processing failed", e.getCause());
         } catch (InterruptedException | CancellationException e) {
+            if (state.compareAndSet(WAITING, CALLED_OFF)) {
+                running.cancel(false);
+                admitted.decrementAndGet();
+            }
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while processing an image", e);
-        } finally {
-            if (running != null && !running.isDone()) {
-                // the caller gave up (interrupted): the work stops if it has not started, and finishes if it has
-                running.cancel(false);
-            }
-            admitted.decrementAndGet();
         }
     }
 }

@@ -80,4 +80,70 @@ class PermitsTest {
         })).isSameAs(thrown);
         assertThat(permits.admitted()).isZero();
     }
+
+    @Test
+    void aCallerThatStopsWaitingKeepsItsPermitTakenUntilTheWorkEnds() throws Exception {
+        Permits permits = new Permits(1, 0);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        Thread caller = Thread.ofPlatform().start(() -> {
+            try {
+                permits.run(held(started, finish, "done"));
+            } catch (IllegalStateException expected) {
+                // the interrupted caller gives up waiting
+            }
+        });
+        started.await();
+        caller.interrupt();
+        caller.join();
+        assertThat(permits.admitted()).as("the work still runs, so its permit is still taken").isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> permits.run(() -> "no room"))
+                .isInstanceOf(RetryLaterException.class);
+        finish.countDown();
+        while (permits.admitted() > 0) {
+            Thread.sleep(5);
+        }
+        assertThat(permits.run(() -> "free again")).isEqualTo("free again");
+    }
+
+    @Test
+    void aCallerThatStopsWaitingBeforeItsWorkStartedGivesThePermitBackAndTheWorkNeverRuns() throws Exception {
+        Permits permits = new Permits(1, 1);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        Thread first = Thread.ofPlatform().start(() -> permits.run(held(started, finish, "first")));
+        started.await();
+        AtomicInteger ranSecond = new AtomicInteger();
+        Thread second = Thread.ofPlatform().start(() -> {
+            try {
+                permits.run(ranSecond::incrementAndGet);
+            } catch (IllegalStateException expected) {
+                // interrupted while queued
+            }
+        });
+        while (permits.admitted() < 2) {
+            Thread.sleep(5);
+        }
+        second.interrupt();
+        second.join();
+        assertThat(permits.admitted()).as("only the first one's work holds a permit").isEqualTo(1);
+        finish.countDown();
+        first.join();
+        assertThat(permits.run(() -> "free again")).isEqualTo("free again");
+        assertThat(ranSecond).as("called off before it started").hasValue(0);
+        assertThat(permits.admitted()).isZero();
+    }
+
+    /// Work that says it started and then holds its permit until `finish` opens.
+    private static java.util.function.Supplier<String> held(CountDownLatch started, CountDownLatch finish, String result) {
+        return () -> {
+            started.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return result;
+        };
+    }
 }
