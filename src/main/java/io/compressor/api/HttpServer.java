@@ -63,7 +63,7 @@ public final class HttpServer implements AutoCloseable {
         javalin.jetty.modifyServer(this::graceful);
         javalin.jetty.multipartConfig.maxFileSize(services.limits().maxInputBytes(), SizeUnit.BYTES);
         javalin.jetty.multipartConfig.maxTotalRequestSize(services.limits().maxInputBytes() + 1024 * 1024, SizeUnit.BYTES);
-        javalin.jetty.multipartConfig.maxInMemoryFileSize(256 * 1024, SizeUnit.BYTES);
+        javalin.jetty.multipartConfig.maxInMemoryFileSize(UploadBuffering.SMALL_PART, SizeUnit.BYTES);
         javalin.http.maxRequestSize = 1024 * 1024;
         config.tls().ifPresent(tls -> javalin.jetty.addConnector((server, http) -> tlsConnector(server, http, tls)));
         javalin.requestLogger.http(new RequestLog(services.metrics())::record);
@@ -75,7 +75,8 @@ public final class HttpServer implements AutoCloseable {
         routes.before("/1.0/*", ctx -> limits.take(RequestContext.requireAccount(ctx).id()));
         new AccountRoutes(services.accounts(), services.jobs(), new AccountRoutes.Plan("self-hosted", null,
                 services.limits().maxInputBytes(), services.limits().maxInputPixels())).register(routes);
-        new ProcessingRoutes(services.jobs(), services.fetcher(), services.limits().maxInputBytes(), this::publicUrl)
+        new ProcessingRoutes(services.jobs(), services.fetcher(), services.limits().maxInputBytes(), new UploadBuffering(
+                config.uploads(), services.limits().maxInputBytes()), this::publicUrl)
                 .register(routes);
         new JobRoutes(services.jobs()).register(routes);
         new ConnectorRoutes(services.connectors()).register(routes);

@@ -20,15 +20,19 @@ import java.util.function.Supplier;
 
 /// `POST /1.0/upload` and `POST /1.0/fetch`: parse, then one synchronous job each.
 final class ProcessingRoutes {
+    /// The request attribute Jetty (and Javalin, which sets it only when absent) takes a request's multipart settings from.
+    private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
     private final JobService jobs;
     private final Fetcher fetcher;
     private final long maxBytes;
+    private final UploadBuffering buffering;
     private final Supplier<URI> publicUrl;
 
-    ProcessingRoutes(JobService jobs, Fetcher fetcher, long maxBytes, Supplier<URI> publicUrl) {
+    ProcessingRoutes(JobService jobs, Fetcher fetcher, long maxBytes, UploadBuffering buffering, Supplier<URI> publicUrl) {
         this.jobs = jobs;
         this.fetcher = fetcher;
         this.maxBytes = maxBytes;
+        this.buffering = buffering;
         this.publicUrl = publicUrl;
     }
 
@@ -47,6 +51,13 @@ final class ProcessingRoutes {
         if (ctx.contentLength() > maxBytes + 1024 * 1024) {
             throw tooLarge();
         }
+        try (UploadBuffering.Lease lease = buffering.lease(ctx.contentLength())) {
+            ctx.req().setAttribute(MULTIPART_CONFIG, lease.config());
+            submitUpload(ctx, account);
+        }
+    }
+
+    private void submitUpload(Context ctx, Account account) {
         UploadedFile file = uploadedFile(ctx);
         JsonNode root = RequestJson.parse(ctx.formParam("data"), "data");
         OptionsParser.onlyFields(root, "", "image", "store", "webhook");
@@ -84,8 +95,8 @@ final class ProcessingRoutes {
         ctx.status(job.status() == io.compressor.job.JobStatus.ENQUEUED ? 202 : 200).json(JobView.of(job));
     }
 
-    /// The part `file`. Jetty streams parts over a small size to a temporary file and stops at the limit;
-    /// the job then reads that file straight into native memory, so an upload never sits whole on the heap.
+    /// The part `file`, read by Jetty as `UploadBuffering` routed it (off the heap in memory, or to a temporary file), and
+    /// refused past the limit; the job then reads it straight into native memory, so an upload never sits whole on the heap.
     private UploadedFile uploadedFile(Context ctx) {
         UploadedFile file;
         try {

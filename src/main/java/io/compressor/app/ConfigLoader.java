@@ -25,7 +25,7 @@ final class ConfigLoader {
     static AppConfig load(Map<String, String> variables) {
         Environment env = new Environment(variables);
         Path dataDir = Path.of(env.text(DATA_DIR, DATA_DIR.defaultValue()));
-        ApiConfig api = api(env);
+        ApiConfig api = api(env, dataDir);
         DbConfig db = database(env, dataDir);
         EngineConfig engine = engine(env);
         int permits = env.integer(PROCESSING_PERMITS, 0, 1024);
@@ -48,7 +48,7 @@ final class ConfigLoader {
         return new AppConfig(dataDir, api, db, engine, jobs, fetch, new MasterKey(masterKey.map(String::strip)), spool);
     }
 
-    private static ApiConfig api(Environment env) {
+    private static ApiConfig api(Environment env, Path dataDir) {
         String host = env.text(HOST, HOST.defaultValue());
         int port = env.integer(PORT, 0, 65535);
         Optional<Path> cert = env.readableFile(TLS_CERT);
@@ -60,7 +60,8 @@ final class ConfigLoader {
         Optional<ApiConfig.Tls> tls = cert.flatMap(c -> key.map(k -> new ApiConfig.Tls(c, k)));
         Optional<URI> publicUrl = env.optional(PUBLIC_URL).flatMap(value -> publicUrl(env, value));
         Duration grace = Duration.ofSeconds(env.integer(SHUTDOWN_GRACE, 0, 3600));
-        return new ApiConfig(host, port, publicUrl, tls, grace, env.integer(RATE_LIMIT, 0, 1_000_000));
+        return new ApiConfig(host, port, publicUrl, tls, grace, env.integer(RATE_LIMIT, 0, 1_000_000),
+                new ApiConfig.Uploads(env.whole(UPLOAD_MEMORY, 0, Long.MAX_VALUE), dataDir.resolve("tmp")));
     }
 
     private static Optional<URI> publicUrl(Environment env, String value) {

@@ -30,6 +30,9 @@ final class Settings {
             "libvips worker threads per image (0: one per core).");
     static final Setting MAX_INPUT_BYTES = new Setting("COMPRESSOR_MAX_INPUT_BYTES", "268435456",
             "Largest upload or source accepted, in bytes; larger is refused with `file_too_large`.");
+    static final Setting UPLOAD_MEMORY = new Setting("COMPRESSOR_UPLOAD_MEMORY_BYTES", "67108864",
+            "What the uploads being received may hold in memory at once; an upload that does not fit in what is left goes to a"
+                    + " temporary file (0: every upload does).");
     static final Setting MAX_INPUT_PIXELS = new Setting("COMPRESSOR_MAX_INPUT_PIXELS", "100000000",
             "Largest input accepted, in pixels of all frames together, checked before decoding (`image_too_large`).");
     static final Setting SEARCH_TIME = new Setting("COMPRESSOR_SEARCH_TIME_MS", "10000",
@@ -77,7 +80,7 @@ final class Settings {
             "On SIGTERM, how long in-flight requests may take to finish before the server exits.");
 
     static final List<Setting> ALL = List.of(HOST, PORT, PUBLIC_URL, DATA_DIR, DATABASE_URL, DATABASE_USER,
-            DATABASE_PASSWORD, DATABASE_POOL_SIZE, TLS_CERT, TLS_KEY, VIPS_LIBRARY, VIPS_THREADS, MAX_INPUT_BYTES, MAX_INPUT_PIXELS,
+            DATABASE_PASSWORD, DATABASE_POOL_SIZE, TLS_CERT, TLS_KEY, VIPS_LIBRARY, VIPS_THREADS, MAX_INPUT_BYTES, UPLOAD_MEMORY, MAX_INPUT_PIXELS,
             SEARCH_TIME, RESULT_TTL, PROCESSING_PERMITS, PROCESSING_QUEUE, ASYNC_THRESHOLD, JOB_MAX_ATTEMPTS, JOB_LEASE, WEBHOOK_RETRY, SPOOL_URL, SPOOL_ENDPOINT, SPOOL_REGION,
             SPOOL_ACCESS_KEY, SPOOL_SECRET, FETCH_ALLOWED_HOSTS, FETCH_ALLOWED_CIDRS, FETCH_CONNECT_TIMEOUT, FETCH_TIMEOUT, FETCH_MAX_REDIRECTS,
             RATE_LIMIT, MASTER_KEY, SHUTDOWN_GRACE);

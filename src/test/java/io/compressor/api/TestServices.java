@@ -52,6 +52,7 @@ final class TestServices {
     }
 
     static ApiConfig loopback(Optional<ApiConfig.Tls> tls, java.time.Duration grace) {
-        return new ApiConfig("127.0.0.1", 0, Optional.empty(), tls, grace, 0);
+        return new ApiConfig("127.0.0.1", 0, Optional.empty(), tls, grace, 0,
+                new ApiConfig.Uploads(64L << 20, Path.of(System.getProperty("java.io.tmpdir"))));
     }
 }
