@@ -112,6 +112,18 @@ public final class AccountService {
         return count;
     }
 
+    /// Whether `candidate` is the key the webhook secrets are sealed under: empty when no account has a sealed one.
+    public Optional<Boolean> sealedUnder(SecretBox candidate) {
+        for (Account account : store.list()) {
+            Optional<String> stored = store.webhookSecret(account.id()).filter(s -> s.startsWith(SEALED));
+            if (stored.isPresent()) {
+                return Optional.of(SecretBox.opens(candidate, Base64.getDecoder().decode(stored.get().substring(SEALED.length())),
+                        aad(account.id())));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static String seal(SecretBox box, String accountId, String secret) {
         return SEALED + Base64.getEncoder().encodeToString(box.seal(secret.getBytes(StandardCharsets.UTF_8), aad(accountId)));
     }

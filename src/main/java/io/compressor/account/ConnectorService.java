@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /// Connectors of an account: checked on creation, their credentials sealed under the master key and
@@ -102,6 +103,11 @@ public final class ConnectorService {
         }
         box = next;
         return all.size();
+    }
+
+    /// Whether `candidate` is the key the credentials are sealed under: empty when no connector has any to try.
+    public Optional<Boolean> sealedUnder(SecretBox candidate) {
+        return store.all().stream().findFirst().map(c -> SecretBox.opens(candidate, store.sealedCredentials(c.id()), c.id()));
     }
 
     private byte[] seal(String id, Credentials credentials) {

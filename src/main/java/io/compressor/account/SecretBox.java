@@ -38,6 +38,16 @@ public final class SecretBox {
         }
     }
 
+    /// Whether `box` opens `sealed`: whether it holds the key it was sealed under.
+    public static boolean opens(SecretBox box, byte[] sealed, String aad) {
+        try {
+            box.open(sealed, aad);
+            return true;
+        } catch (IllegalStateException wrongKey) {
+            return false;
+        }
+    }
+
     public byte[] open(byte[] sealed, String aad) {
         if (sealed.length < 1 + NONCE + 16 || sealed[0] != VERSION) {
             throw new IllegalStateException("not a sealed value of this version");

@@ -68,7 +68,7 @@ final class Application implements AutoCloseable {
         this.database = database;
         this.hosting = new TempHosting(config.dataDir().resolve("results"), config.jobs().resultTtl(), clock);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("result-sweeper").factory());
-        SecretBox box = new SecretBox(config.masterKey().resolve(config.dataDir()));
+        SecretBox box = new SecretBox(masterKey(config, database));
         this.accounts = new AccountService(new SqlAccountStore(database), box, clock);
         this.keys = new ApiKeyService(new SqlApiKeyStore(database), accounts, clock);
         this.signIns = new SignInService(new SqlSignInStore(database), accounts, clock);
@@ -78,6 +78,22 @@ final class Application implements AutoCloseable {
 
     static Application open(AppConfig config) {
         return new Application(config, Database.open(config.db()));
+    }
+
+    /// The master key, after settling a key rotation that stopped half-way (`KeyRotation`).
+    private static byte[] masterKey(AppConfig config, Database database) {
+        byte[] key = config.masterKey().resolve(config.dataDir());
+        if (config.masterKey().fromEnvironment().isPresent()) {
+            return key;
+        }
+        Clock clock = Clock.systemUTC();
+        return KeyRotation.settle(config.dataDir(), key, new ConnectorService(new SqlConnectorStore(database), new SecretBox(key),
+                spec -> null, clock), new AccountService(new SqlAccountStore(database), new SecretBox(key), clock));
+    }
+
+    /// Every sealed secret under `next`, in one transaction (`compressor connectors rotate-key`).
+    KeyRotation.Resealed reseal(SecretBox next) {
+        return KeyRotation.reseal(database, connectors, accounts, next);
     }
 
     AccountService accounts() {

@@ -104,19 +104,31 @@ final class ConnectorsCommand {
         PrintWriter out = spec.commandLine().getOut();
         try (Application app = Application.open(config)) {
             Path file = config.dataDir().resolve(MasterKey.FILE);
-            Path pending = config.dataDir().resolve(MasterKey.FILE + ".new");
-            if (config.masterKey().fromEnvironment().isEmpty()) {
+            Path pending = config.dataDir().resolve(KeyRotation.PENDING);
+            boolean keyFile = config.masterKey().fromEnvironment().isEmpty();
+            if (keyFile) {
                 MasterKey.write(pending, next);
-            }
-            int count = app.connectors().rotate(new SecretBox(next));
-            int webhooks = app.accounts().rotate(new SecretBox(next));
-            String resealed = "Re-sealed " + count + " connector(s) and " + webhooks + " webhook secret(s)";
-            if (config.masterKey().fromEnvironment().isEmpty()) {
-                Files.move(pending, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                out.println(resealed + "; the new key is in " + file + ".");
             } else {
-                out.println(resealed + ". Set COMPRESSOR_MASTER_KEY to this new key before the next start (shown once):");
+                // shown before anything is re-sealed, so that no outcome leaves secrets under a key nobody saw
+                out.println("The new master key (shown once):");
                 out.println(Base64.getEncoder().encodeToString(next));
+                out.flush();
+            }
+            KeyRotation.Resealed resealed;
+            try {
+                resealed = app.reseal(new SecretBox(next));
+            } catch (RuntimeException e) {
+                Files.deleteIfExists(pending);
+                spec.commandLine().getErr().println("Nothing was re-sealed, the master key is unchanged: " + e.getMessage());
+                return 1;
+            }
+            String done = "Re-sealed " + resealed.connectors() + " connector(s) and " + resealed.webhookSecrets()
+                    + " webhook secret(s)";
+            if (keyFile) {
+                Files.move(pending, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                out.println(done + "; the new key is in " + file + ".");
+            } else {
+                out.println(done + ". Set COMPRESSOR_MASTER_KEY to the new key above before the next start.");
             }
             return 0;
         }
