@@ -9,7 +9,6 @@ import io.compressor.storage.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -125,7 +124,8 @@ final class ConnectorsCommand {
             String done = "Re-sealed " + resealed.connectors() + " connector(s) and " + resealed.webhookSecrets()
                     + " webhook secret(s)";
             if (keyFile) {
-                Files.move(pending, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                MasterKey.write(file, next);
+                Files.deleteIfExists(pending);
                 out.println(done + "; the new key is in " + file + ".");
             } else {
                 out.println(done + ". Set COMPRESSOR_MASTER_KEY to the new key above before the next start.");

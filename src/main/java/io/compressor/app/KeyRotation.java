@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -17,8 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /// A new master key for every sealed secret (`compressor connectors rotate-key`), all or nothing. The secrets are
 /// re-sealed in one database transaction. With a key file, the new key is first written beside it
-/// (`master.key.new`) and takes its place once the transaction has committed; a rotation stopped between the
-/// two leaves both files, and the next start keeps whichever key the secrets open under (`settle`).
+/// (`master.key.new`) and replaces it once the transaction has committed; a rotation stopped between the two
+/// leaves both files, and the next start keeps whichever key the secrets open under (`settle`). The key file is
+/// always written from the key in hand, never by moving `master.key.new`, which a node starting meanwhile may
+/// have settled away.
 final class KeyRotation {
     private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
     static final String PENDING = MasterKey.FILE + ".new";
@@ -46,12 +47,12 @@ final class KeyRotation {
             SecretBox box = new SecretBox(next);
             Optional<Boolean> underNext = connectors.sealedUnder(box).or(() -> accounts.sealedUnder(box));
             if (underNext.orElse(false)) {
-                Files.move(pending, dataDir.resolve(MasterKey.FILE), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
+                MasterKey.write(dataDir.resolve(MasterKey.FILE), next);
+                Files.deleteIfExists(pending);
                 log.warn("A key rotation stopped after its secrets were re-sealed; {} is now the master key", PENDING);
                 return next;
             }
-            Files.delete(pending);
+            Files.deleteIfExists(pending);
             log.warn("A key rotation stopped before its secrets were re-sealed; the master key is unchanged and {} was removed",
                     PENDING);
             return current;
