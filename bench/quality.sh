@@ -10,6 +10,8 @@
 #   bench/quality.sh curves FORMAT LEVEL [STEP]  each image's size and score at fixed qualities 20..100
 #   bench/quality.sh sweep FORMAT FLOOR:RATE...  the search run on those curves (every 2nd quality) for each goal:
 #                                                how the levels' goals were calibrated (docs/compression.md)
+#   bench/quality.sh knobs "FLAGS"...             what libwebp settings are worth: cwebp with each set of flags against
+#                                                plain cwebp -q, bytes at equal mean score (docs/performance.md)
 set -euo pipefail
 BENCH_PACKAGES="libjpeg-turbo-progs webp libavif-bin pngquant"
 . "$(dirname "$0")/common.sh"
@@ -21,6 +23,8 @@ CURVES=""
 SWEEP=""
 if [ "${1:-}" = curves ]; then CURVES="$2 $3 ${4:-5}"; set -- 1200; fi
 if [ "${1:-}" = sweep ]; then SWEEP="$2"; shift 2; GOALS=("$@"); set -- 1200; fi
+KNOBS=()
+if [ "${1:-}" = knobs ]; then shift; KNOBS=("$@"); set -- 1200; fi
 MAX_SIDE=${1:-1200}
 shift || true
 Q="$WORK/quality-$MAX_SIDE"
@@ -69,6 +73,11 @@ SVG
     "$WORK"/pkg/usr/share/backgrounds/mate/abstract/*.png "$WORK"/pkg/usr/share/backgrounds/mate/desktop/*.png "$Q"/src/*.svg)
   java_run io.compressor.bench.QualityBench prepare "$Q/corpus" "$MAX_SIDE" "${SOURCES[@]}"
   touch "$Q/corpus/.done"
+fi
+if [ ${#KNOBS[@]} -gt 0 ]; then
+  echo "command: bench/quality.sh knobs $(printf '"%s" ' "${KNOBS[@]}")"
+  java_run io.compressor.bench.WebpKnobs "$Q/corpus" "${KNOBS[@]}"
+  exit 0
 fi
 if [ -n "$CURVES" ]; then
   # shellcheck disable=SC2086
