@@ -130,6 +130,14 @@ final class EncoderSettings {
         };
     }
 
+    /// The lowest score a palette PNG may keep when no palette meets the level's floor; below it, the image is saved
+    /// lossless. pngquant's `--quality min-max` works the same way: it aims at max, and gives up on a palette only under
+    /// min. A hundredth under the floor: on the bench corpus the two gradient wallpapers no palette takes to 0.97 reach
+    /// 0.9697 and 0.9666 in 270-280 KB, where lossless PNG takes 1.3-1.5 MB (docs/compression.md).
+    static double paletteMinimum(Compression level) {
+        return goal(level).floor() - 0.01;
+    }
+
     /// The qualities searched for a format; the search starts at the level's former fixed quality.
     static QualitySearch.Range range(ImageFormat format, Compression level) {
         return switch (format) {

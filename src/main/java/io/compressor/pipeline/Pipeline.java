@@ -94,8 +94,8 @@ public final class Pipeline {
             byte[] probe = save(pixels, job, settings.probeOptions(format, level, q));
             return new QualitySearch.Probe(fidelity.score(probe, format), probe.length * 8 / pixelCount);
         }, goal, range, timeLeft);
-        if (format == ImageFormat.PNG && !found.met()) {
-            // as pngquant --quality: a palette that cannot look right gives way to the lossless image
+        if (format == ImageFormat.PNG && !found.met() && found.score() < EncoderSettings.paletteMinimum(level)) {
+            // as pngquant --quality min-max: a palette that cannot look right gives way to the lossless image
             byte[] lossless = save(pixels, job, settings.options(format, Compression.LOSSLESS, OptionalInt.empty()));
             return new Result(lossless, format, pixels.width(), height, job.info(), false, new Quality(100, 1.0, goal.floor()));
         }

@@ -57,7 +57,7 @@ class QualitySearchIT {
 
     @ParameterizedTest(name = "{0} at {1}")
     @CsvSource({"JPEG,MEDIUM", "JPEG,HIGH", "JPEG,ULTRA", "WEBP,MEDIUM", "WEBP,HIGH", "WEBP,ULTRA", "AVIF,HIGH",
-            "PNG,HIGH"})
+            "PNG,ULTRA"})
     void theOutputMeetsTheLevelsFloorAsTheEngineMeasuresIt(OutputFormat format, Compression level) {
         byte[] input = smooth();
         Result result = PIPELINE.process(input, options(level, format));
@@ -106,6 +106,46 @@ class QualitySearchIT {
         Result result = PIPELINE.process(input, options(Compression.MEDIUM, OutputFormat.PNG));
         assertThat(result.quality()).isEqualTo(new Quality(100, 1.0, EncoderSettings.goal(Compression.MEDIUM).floor()));
         assertThat(PIPELINE.similarity(input, result.bytes())).isEqualTo(1.0);
+    }
+
+    @Test
+    void aPaletteUnderTheFloorIsKeptDownToAHundredthBelowItAndLosslessPngTakesOverUnderThat() {
+        // a wide smooth gradient: 256 colours band it, and its best palette scores about 0.964
+        byte[] banded = gradient(200);
+        Result high = PIPELINE.process(banded, options(Compression.HIGH, OutputFormat.PNG));
+        assertThat(high.quality().score()).as("kept under the floor of 0.97, as pngquant keeps one between min and max")
+                .isLessThan(EncoderSettings.goal(Compression.HIGH).floor())
+                .isGreaterThanOrEqualTo(EncoderSettings.paletteMinimum(Compression.HIGH));
+        assertThat(high.bytes().length).as("a palette, not the lossless image").isLessThan(banded.length / 5);
+        Result medium = PIPELINE.process(banded, options(Compression.MEDIUM, OutputFormat.PNG));
+        assertThat(medium.quality()).as("under medium's minimum of 0.97")
+                .isEqualTo(new Quality(100, 1.0, EncoderSettings.goal(Compression.MEDIUM).floor()));
+        byte[] wider = gradient(255);
+        assertThat(PIPELINE.process(wider, options(Compression.HIGH, OutputFormat.PNG)).quality())
+                .as("its best palette scores about 0.947, under high's minimum of 0.96")
+                .isEqualTo(new Quality(100, 1.0, EncoderSettings.goal(Compression.HIGH).floor()));
+    }
+
+    /// A 480×320 PNG whose colours run smoothly over `range` levels in each direction.
+    private static byte[] gradient(int range) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(480, 320, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 320; y++) {
+            for (int x = 0; x < 480; x++) {
+                double u = x / 479.0;
+                double v = y / 319.0;
+                int r = Math.min(255, (int) Math.round(40 + range * u * 0.8));
+                int g = Math.min(255, (int) Math.round(30 + range * v * 0.7));
+                int b = Math.min(255, (int) Math.round(60 + range * (1 - u) * v * 0.75));
+                image.setRGB(x, y, r << 16 | g << 8 | b);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     @Test
