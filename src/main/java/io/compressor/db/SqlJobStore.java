@@ -29,6 +29,16 @@ public final class SqlJobStore implements JobStore {
             + " :inSha1, :inWidth, :inHeight, :outName, :outFormat, :outSize, :outSha1, :outWidth, :outHeight,"
             + " :outQuality, :outScore, :outTarget, :url,"
             + " :expiresAt, :errorCode, :errorMessage, :createdAt, :finishedAt";
+    private static final String SETS = "status = :status, input_name = :inName, input_format = :inFormat, input_size = :inSize,"
+            + " input_sha1 = :inSha1, input_width = :inWidth, input_height = :inHeight, output_name = :outName,"
+            + " output_format = :outFormat, output_size = :outSize, output_sha1 = :outSha1, output_width = :outWidth,"
+            + " output_height = :outHeight, output_quality = :outQuality, output_score = :outScore,"
+            + " output_target = :outTarget, output_url = :url, expires_at = :expiresAt, error_code = :errorCode,"
+            + " error_message = :errorMessage, finished_at = :finishedAt";
+    /// The queue entry's columns, after a job's.
+    private static final String QUEUED = ", attempts, request, webhook_url, public_base, spool_key";
+    /// A job whose last allowed attempt died with its node: still processing, its lease run out.
+    private static final String EXHAUSTED = "status = 'processing' AND lease_until < :now AND attempts >= :max";
     private final Jdbi jdbi;
     private final boolean sqlite;
 
@@ -53,10 +63,9 @@ public final class SqlJobStore implements JobStore {
                 + " AND attempts < :max ORDER BY created_at LIMIT 1" + (sqlite ? "" : " FOR UPDATE SKIP LOCKED");
         return jdbi.inTransaction(h -> h.createQuery("UPDATE jobs SET status = 'processing', lease_owner = :owner,"
                         + " lease_until = :until, attempts = attempts + 1 WHERE id = (" + pick + ") RETURNING " + COLUMNS
-                        + ", attempts, request, webhook_url, public_base, spool_key")
+                        + QUEUED)
                 .bind("owner", owner).bind("until", leaseUntil).bind("now", now).bind("max", maxAttempts)
-                .map((rs, ctx) -> new Claimed(map(rs), new Queued(rs.getString("request"), rs.getString("webhook_url"),
-                        rs.getString("public_base"), rs.getString("spool_key")), rs.getInt("attempts")))
+                .map((rs, ctx) -> claimed(rs))
                 .findOne());
     }
 
@@ -74,10 +83,15 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
-    public java.util.List<Job> exhausted(Instant now, int maxAttempts) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM jobs WHERE status = 'processing'"
-                        + " AND lease_until < :now AND attempts >= :max")
-                .bind("now", now).bind("max", maxAttempts).map((rs, ctx) -> map(rs)).list());
+    public java.util.List<Claimed> exhausted(Instant now, int maxAttempts) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + QUEUED + " FROM jobs WHERE " + EXHAUSTED)
+                .bind("now", now).bind("max", maxAttempts).map((rs, ctx) -> claimed(rs)).list());
+    }
+
+    @Override
+    public boolean endExhausted(Job failed, Instant now, int maxAttempts) {
+        return jdbi.withHandle(h -> bind(h.createUpdate("UPDATE jobs SET " + SETS + " WHERE id = :id AND " + EXHAUSTED), failed)
+                .bind("now", now).bind("max", maxAttempts).execute()) == 1;
     }
 
     @Override
@@ -87,13 +101,12 @@ public final class SqlJobStore implements JobStore {
 
     @Override
     public void update(Job job) {
-        String sets = "status = :status, input_name = :inName, input_format = :inFormat, input_size = :inSize,"
-                + " input_sha1 = :inSha1, input_width = :inWidth, input_height = :inHeight, output_name = :outName,"
-                + " output_format = :outFormat, output_size = :outSize, output_sha1 = :outSha1, output_width = :outWidth,"
-                + " output_height = :outHeight, output_quality = :outQuality, output_score = :outScore,"
-                + " output_target = :outTarget, output_url = :url, expires_at = :expiresAt, error_code = :errorCode,"
-                + " error_message = :errorMessage, finished_at = :finishedAt";
-        jdbi.useHandle(h -> bind(h.createUpdate("UPDATE jobs SET " + sets + " WHERE id = :id"), job).execute());
+        jdbi.useHandle(h -> bind(h.createUpdate("UPDATE jobs SET " + SETS + " WHERE id = :id"), job).execute());
+    }
+
+    private static Claimed claimed(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Claimed(map(rs), new Queued(rs.getString("request"), rs.getString("webhook_url"),
+                rs.getString("public_base"), rs.getString("spool_key")), rs.getInt("attempts"));
     }
 
     @Override

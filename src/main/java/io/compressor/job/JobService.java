@@ -170,12 +170,17 @@ public final class JobService {
         return store;
     }
 
-    /// Jobs whose last allowed attempt died with its node become failed.
+    /// Jobs whose last allowed attempt died with its node become failed, and end as every queued job does: their
+    /// input leaves the spool and their webhook is scheduled. When two nodes see the same one, one of them ends it.
     void failExhausted(int maxAttempts) {
-        for (Job job : store.exhausted(clock.instant(), maxAttempts)) {
-            store.update(job.failed(job.input(), ErrorCode.INTERNAL.code(), "The job was attempted " + maxAttempts
-                    + " times and each attempt ended with its server; submit it again.", clock.instant()));
-            events.ended(job.id());
+        Instant now = clock.instant();
+        for (Claimed exhausted : store.exhausted(now, maxAttempts)) {
+            Job job = exhausted.job();
+            Job failed = job.failed(job.input(), ErrorCode.INTERNAL.code(), "The job was attempted " + maxAttempts
+                    + " times and each attempt ended with its server; submit it again.", now);
+            if (store.endExhausted(failed, now, maxAttempts)) {
+                finish(job.id(), exhausted.queued().spoolKey(), exhausted.queued().webhookUrl());
+            }
         }
     }
 

@@ -25,8 +25,12 @@ public interface JobStore {
     /// Puts a claimed job back in the queue (its worker stops, or the failure may pass).
     void release(String id);
 
-    /// Processing jobs whose lease expired after their last allowed attempt: they are failed by the caller.
-    java.util.List<Job> exhausted(Instant now, int maxAttempts);
+    /// Processing jobs whose lease expired after their last allowed attempt, with their queue entries: they are failed
+    /// by the caller (`endExhausted`).
+    java.util.List<Claimed> exhausted(Instant now, int maxAttempts);
+
+    /// Records `failed` for a job that is still exhausted; false when another node got there first.
+    boolean endExhausted(Job failed, Instant now, int maxAttempts);
 
     /// Schedules a webhook delivery attempt; returns its id.
     String addDelivery(String jobId, String url, int attempt, Instant due);
