@@ -117,8 +117,7 @@ public final class AccountService {
         for (Account account : store.list()) {
             Optional<String> stored = store.webhookSecret(account.id()).filter(s -> s.startsWith(SEALED));
             if (stored.isPresent()) {
-                return Optional.of(SecretBox.opens(candidate, Base64.getDecoder().decode(stored.get().substring(SEALED.length())),
-                        aad(account.id())));
+                return Optional.of(candidate.opens(sealedBytes(stored.get()), aad(account.id())));
             }
         }
         return Optional.empty();
@@ -133,8 +132,11 @@ public final class AccountService {
         if (!stored.startsWith(SEALED)) {
             return stored;
         }
-        return new String(box.open(Base64.getDecoder().decode(stored.substring(SEALED.length())), aad(accountId)),
-                StandardCharsets.UTF_8);
+        return new String(box.open(sealedBytes(stored), aad(accountId)), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sealedBytes(String stored) {
+        return Base64.getDecoder().decode(stored.substring(SEALED.length()));
     }
 
     /// Binds a sealed secret to its account, so that one copied to another row does not open.

@@ -107,7 +107,7 @@ public final class ConnectorService {
 
     /// Whether `candidate` is the key the credentials are sealed under: empty when no connector has any to try.
     public Optional<Boolean> sealedUnder(SecretBox candidate) {
-        return store.all().stream().findFirst().map(c -> SecretBox.opens(candidate, store.sealedCredentials(c.id()), c.id()));
+        return store.all().stream().findFirst().map(c -> candidate.opens(store.sealedCredentials(c.id()), c.id()));
     }
 
     private byte[] seal(String id, Credentials credentials) {

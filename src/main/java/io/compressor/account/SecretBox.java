@@ -38,10 +38,10 @@ public final class SecretBox {
         }
     }
 
-    /// Whether `box` opens `sealed`: whether it holds the key it was sealed under.
-    public static boolean opens(SecretBox box, byte[] sealed, String aad) {
+    /// Whether this box opens `sealed`: whether it holds the key it was sealed under.
+    public boolean opens(byte[] sealed, String aad) {
         try {
-            box.open(sealed, aad);
+            open(sealed, aad);
             return true;
         } catch (IllegalStateException wrongKey) {
             return false;

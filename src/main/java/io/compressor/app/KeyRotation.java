@@ -6,11 +6,8 @@ import io.compressor.account.SecretBox;
 import io.compressor.db.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,19 +40,18 @@ final class KeyRotation {
             return current;
         }
         try {
-            byte[] next = Base64.getDecoder().decode(Files.readString(pending, StandardCharsets.US_ASCII).strip());
+            byte[] next = MasterKey.read(pending);
             SecretBox box = new SecretBox(next);
-            Optional<Boolean> underNext = connectors.sealedUnder(box).or(() -> accounts.sealedUnder(box));
-            if (underNext.orElse(false)) {
+            boolean committed = connectors.sealedUnder(box).or(() -> accounts.sealedUnder(box)).orElse(false);
+            if (committed) {
                 MasterKey.write(dataDir.resolve(MasterKey.FILE), next);
-                Files.deleteIfExists(pending);
                 log.warn("A key rotation stopped after its secrets were re-sealed; {} is now the master key", PENDING);
-                return next;
+            } else {
+                log.warn("A key rotation stopped before its secrets were re-sealed; the master key is unchanged and {} is"
+                        + " removed", PENDING);
             }
             Files.deleteIfExists(pending);
-            log.warn("A key rotation stopped before its secrets were re-sealed; the master key is unchanged and {} was removed",
-                    PENDING);
-            return current;
+            return committed ? next : current;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot settle the interrupted key rotation's " + pending, e);
         }

@@ -26,10 +26,15 @@ record MasterKey(Optional<String> fromEnvironment) {
             if (!Files.exists(file)) {
                 write(file, fresh());
             }
-            return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            return read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the master key file " + file, e);
         }
+    }
+
+    /// The key in a key file.
+    static byte[] read(Path file) throws IOException {
+        return Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
     }
 
     static byte[] fresh() {

@@ -112,7 +112,7 @@ class KeyRotationIT {
     }
 
     private static byte[] key(Path file) throws Exception {
-        return Base64.getDecoder().decode(Files.readString(file).strip());
+        return MasterKey.read(file);
     }
 
     record Run(int exit, String out, String err) {}
