@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
-/// Dashboard sign-in: passwords (Argon2id hashes), a lock-out after repeated failures, and sessions whose
-/// tokens are stored only as hashes. An unknown email and a wrong password get the same answer.
+/// Dashboard sign-in: passwords (Argon2id hashes, a few at a time: `HashingLimit`), a lock-out after repeated
+/// failures, and sessions whose tokens are stored only as hashes. An unknown email and a wrong password get the same
+/// answer.
 public final class SignInService {
     public static final int MAX_FAILURES = 5;
     public static final Duration LOCK = Duration.ofMinutes(15);
@@ -20,11 +21,13 @@ public final class SignInService {
     private final SignInStore store;
     private final AccountService accounts;
     private final Clock clock;
+    private final HashingLimit hashing;
 
-    public SignInService(SignInStore store, AccountService accounts, Clock clock) {
+    public SignInService(SignInStore store, AccountService accounts, Clock clock, HashingLimit hashing) {
         this.store = store;
         this.accounts = accounts;
         this.clock = clock;
+        this.hashing = hashing;
     }
 
     /// Sets the account's dashboard password; this also lifts a lock-out.
@@ -38,7 +41,7 @@ public final class SignInService {
             throw new ServiceException(ErrorCode.INVALID_OPTION, "email: the account has no email to sign in with;"
                     + " give one with --email");
         }
-        store.setPassword(account.id(), Passwords.hash(password));
+        store.setPassword(account.id(), hashing.run(() -> Passwords.hash(password)));
     }
 
     /// A new session for the account with this email and password, or `unauthorized` saying why not.
@@ -46,7 +49,7 @@ public final class SignInService {
         String cleanEmail = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         Optional<SignInStore.Credentials> found = store.byEmail(cleanEmail).filter(c -> c.passwordHash() != null);
         if (found.isEmpty()) {
-            Passwords.hash(String.valueOf(password)); // as slow as checking a known account's password
+            hashing.run(() -> Passwords.hash(String.valueOf(password))); // as slow as checking a known account's password
             throw refused(WRONG);
         }
         SignInStore.Credentials credentials = found.get();
@@ -54,7 +57,7 @@ public final class SignInService {
         if (credentials.lockedUntil() != null && credentials.lockedUntil().isAfter(now)) {
             throw refused(locked(credentials.lockedUntil(), now));
         }
-        if (!Passwords.matches(credentials.passwordHash(), String.valueOf(password))) {
+        if (!hashing.run(() -> Passwords.matches(credentials.passwordHash(), String.valueOf(password)))) {
             if (store.recordFailure(credentials.accountId()) >= MAX_FAILURES) {
                 store.lock(credentials.accountId(), now.plus(LOCK));
                 throw refused(locked(now.plus(LOCK), now));

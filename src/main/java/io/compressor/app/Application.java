@@ -2,6 +2,7 @@ package io.compressor.app;
 
 import io.compressor.account.AccountService;
 import io.compressor.account.ApiKeyService;
+import io.compressor.account.HashingLimit;
 import io.compressor.account.SignInService;
 import io.compressor.db.SqlSignInStore;
 import io.compressor.api.HttpServer;
@@ -71,7 +72,8 @@ final class Application implements AutoCloseable {
         SecretBox box = new SecretBox(masterKey(config, database));
         this.accounts = new AccountService(new SqlAccountStore(database), box, clock);
         this.keys = new ApiKeyService(new SqlApiKeyStore(database), accounts, clock);
-        this.signIns = new SignInService(new SqlSignInStore(database), accounts, clock);
+        this.signIns = new SignInService(new SqlSignInStore(database), accounts, clock,
+                HashingLimit.forThisMachine());
         this.sweeper.scheduleWithFixedDelay(this::sweep, 0, 60, TimeUnit.SECONDS);
         this.connectors = new ConnectorService(new SqlConnectorStore(database), box, new CachedConnectors(new ProviderConnectors(S3Connector::new, AzureConnector::new)), clock);
     }

@@ -3,6 +3,7 @@ package io.compressor.web;
 import io.compressor.account.RandomTokens;
 import io.compressor.account.Session;
 import io.compressor.account.SignInService;
+import io.compressor.error.RetryLaterException;
 import io.compressor.error.ServiceException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -55,7 +56,10 @@ final class SignInPages {
             cookies.set(ctx, Guard.SESSION_COOKIE, session.token(), "/dashboard", SignInService.SESSION, "Lax");
             ctx.redirect("/dashboard", HttpStatus.SEE_OTHER);
         } catch (ServiceException e) {
-            form(ctx, 401, email == null ? "" : email, e.getMessage());
+            if (e instanceof RetryLaterException later) {
+                ctx.header("Retry-After", Long.toString(later.retryAfter().toSeconds()));
+            }
+            form(ctx, e.status(), email == null ? "" : email, e.getMessage());
         }
     }
 

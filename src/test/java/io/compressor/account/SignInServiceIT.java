@@ -36,6 +36,7 @@ class SignInServiceIT {
     private MovableClock clock;
     private SignInService signIns;
     private Account account;
+    private final HashingLimit hashing = new HashingLimit(1, Duration.ofMillis(200));
 
     @BeforeEach
     void open() {
@@ -43,7 +44,7 @@ class SignInServiceIT {
         clock = new MovableClock();
         AccountService accounts = new AccountService(new SqlAccountStore(database), new SecretBox(new byte[32]), clock);
         account = accounts.create("Signer", "signer@example.com");
-        signIns = new SignInService(new SqlSignInStore(database), accounts, clock);
+        signIns = new SignInService(new SqlSignInStore(database), accounts, clock, hashing);
         signIns.setPassword(account.id(), PASSWORD);
     }
 
@@ -117,5 +118,39 @@ class SignInServiceIT {
         AccountService accounts = new AccountService(new SqlAccountStore(database), new SecretBox(new byte[32]), clock);
         Account noEmail = accounts.create("No email", null);
         assertThatThrownBy(() -> signIns.setPassword(noEmail.id(), PASSWORD)).hasMessageContaining("has no email");
+    }
+
+    @Test
+    void whileEveryHashingTurnIsTakenAnAttemptIsRefusedBusyAndChangesNothing() throws Exception {
+        var holding = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        Thread other = Thread.ofVirtual().start(() -> hashing.run(() -> {
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        holding.await();
+        try {
+            for (int i = 0; i < SignInService.MAX_FAILURES + 1; i++) {
+                assertThatThrownBy(() -> signIns.signIn("signer@example.com", "wrong password"))
+                        .isInstanceOfSatisfying(io.compressor.error.RetryLaterException.class, e -> {
+                            assertThat(e.errorCode()).isEqualTo(io.compressor.error.ErrorCode.BUSY);
+                            assertThat(e.retryAfter()).isPositive();
+                        })
+                        .hasMessage("Too many sign-ins are being checked at once (1 at a time here); try again in a few"
+                                + " seconds.");
+            }
+            assertThatThrownBy(() -> signIns.signIn("nobody@example.com", PASSWORD))
+                    .isInstanceOf(io.compressor.error.RetryLaterException.class);
+        } finally {
+            release.countDown();
+            other.join();
+        }
+        // the refused attempts were never counted as failures: the right password still opens a session
+        assertThat(signIns.signIn("signer@example.com", PASSWORD).accountId()).isEqualTo(account.id());
     }
 }

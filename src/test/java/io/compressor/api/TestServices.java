@@ -41,7 +41,8 @@ final class TestServices {
         JobService jobs = new JobService(new SqlJobStore(database), Pipeline.start(new EngineConfig("libvips.so.42", 0,
                 limits)), hosting, new Permits(2, 2), connectors, new io.compressor.storage.LocalSpool(dir.resolve("spool")), Long.MAX_VALUE, clock);
         return new HttpServer.Services(accounts, new ApiKeyService(new SqlApiKeyStore(database), accounts, clock), jobs, connectors,
-                new io.compressor.account.SignInService(new io.compressor.db.SqlSignInStore(database), accounts, clock), hosting,
+                new io.compressor.account.SignInService(new io.compressor.db.SqlSignInStore(database), accounts, clock,
+                        io.compressor.account.HashingLimit.forThisMachine()), hosting,
                 new Fetcher(new FetchConfig(Set.of(), java.util.List.of(), limits.maxInputBytes(), Duration.ofSeconds(5),
                 Duration.ofSeconds(5), 5, dir.resolve("tmp"))), databaseUp,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), limits, clock);
