@@ -147,4 +147,11 @@ public final class AccountService {
     public boolean none() {
         return store.count() == 0;
     }
+
+    /// Whether the caller may create the database's first account: no other node has claimed the first start, and
+    /// there is no account. Run it in the transaction that creates the account, so that a claim never outlives a
+    /// failed start. The claim is written first, so that SQLite takes its write lock before anything is read.
+    public boolean claimFirstStart() {
+        return store.claimFirstStart(clock.instant()) && none();
+    }
 }

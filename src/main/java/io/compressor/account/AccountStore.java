@@ -17,6 +17,10 @@ public interface AccountStore {
 
     long count();
 
+    /// Claims the first start of the database: true for the one caller that inserts its single row, false once it is
+    /// there. Waits for a transaction that is claiming it to end.
+    boolean claimFirstStart(java.time.Instant now);
+
     /// The account's webhook secret as stored: sealed, or in clear when an older version stored it.
     Optional<String> webhookSecret(String accountId);
 

@@ -28,6 +28,7 @@ import io.compressor.db.PostgresJobSignals;
 import io.compressor.job.WebhookSender;
 import io.compressor.job.Permits;
 import io.compressor.storage.TempHosting;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +97,11 @@ final class Application implements AutoCloseable {
     /// Every sealed secret under `next`, in one transaction (`compressor connectors rotate-key`).
     KeyRotation.Resealed reseal(SecretBox next) {
         return KeyRotation.reseal(database, connectors, accounts, next);
+    }
+
+    /// The first account and its key when this start is the database's first (of however many nodes start together).
+    Optional<FirstStart.Welcome> firstStart() {
+        return FirstStart.run(database, accounts, keys);
     }
 
     AccountService accounts() {

@@ -38,9 +38,7 @@ final class ServeCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             log.info("Image engine: {}", app.pipeline().engineVersion());
             HttpServer server = app.httpServer().start();
-            if (app.accounts().none()) {
-                welcome(app, server, out);
-            }
+            app.firstStart().ifPresent(welcome -> welcome(welcome, server, out));
             log.info("Compressor listening on {} (database {})", server.publicUrl(), config.db());
             out.println("Compressor is listening on " + server.publicUrl());
             stop.await();
@@ -52,9 +50,9 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /// First start on an empty database: one account and its key, shown here once and stored only hashed.
-    private static void welcome(Application app, HttpServer server, PrintWriter out) {
-        Account account = app.accounts().create("Default account", null);
-        IssuedKey key = app.keys().issue(account.id(), "created on first start");
+    private static void welcome(FirstStart.Welcome welcome, HttpServer server, PrintWriter out) {
+        Account account = welcome.account();
+        IssuedKey key = welcome.key();
         out.println();
         out.println("First start: created account " + account.id() + " (\"" + account.name() + "\").");
         out.println("Its API key is shown only this once; store it now:");

@@ -55,6 +55,12 @@ public final class SqlAccountStore implements AccountStore {
     }
 
     @Override
+    public boolean claimFirstStart(java.time.Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO first_start (singleton, claimed_at) VALUES (1, :now)"
+                + " ON CONFLICT (singleton) DO NOTHING").bind("now", now).execute()) == 1;
+    }
+
+    @Override
     public Optional<String> webhookSecret(String accountId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(webhook_secret_sealed, webhook_secret) FROM accounts"
                 + " WHERE id = :id").bind("id", accountId).mapTo(String.class).findOne());
