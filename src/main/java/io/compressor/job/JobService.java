@@ -108,13 +108,36 @@ public final class JobService {
         String key;
         try (var stream = input.stream()) {
             key = spool.write(job.id(), stream, input.size());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw notQueued(job, queued.input(), e);
         }
-        store.enqueue(queued, new Queued(QueuedRequest.write(options, storeRequest), webhookUrl.orElse(null),
-                publicBase.toString(), key));
+        try {
+            store.enqueue(queued, new Queued(QueuedRequest.write(options, storeRequest), webhookUrl.orElse(null),
+                    publicBase.toString(), key));
+        } catch (RuntimeException e) {
+            try {
+                spool.delete(key); // no worker will ever read it
+            } catch (RuntimeException left) {
+                e.addSuppressed(left);
+            }
+            throw notQueued(job, queued.input(), e);
+        }
         wakeWorkers.run();
         return queued;
+    }
+
+    /// A job whose input could not be queued ends failed, if the database still takes it (else it stays as it was:
+    /// processing, with no lease, which no worker claims); the cause goes on to the client as `internal`.
+    private RuntimeException notQueued(Job job, FileFacts input, Exception cause) {
+        RuntimeException failure = cause instanceof RuntimeException r ? r : new java.io.UncheckedIOException(
+                "cannot spool the input of job " + job.id(), (java.io.IOException) cause);
+        try {
+            store.update(job.failed(input, ErrorCode.INTERNAL.code(), "The input could not be queued; send it again.",
+                    clock.instant()));
+        } catch (RuntimeException unrecorded) {
+            failure.addSuppressed(unrecorded);
+        }
+        return failure;
     }
 
     /// Runs one claimed job; a failure that may pass goes back to the queue while attempts remain.
