@@ -38,8 +38,12 @@ public final class Pipeline {
                 + " threads per image";
     }
 
+    /// Processes bytes already on the heap, copied once into native memory.
     public Result process(byte[] input, ProcessOptions options) {
-        return process(new java.io.ByteArrayInputStream(input), input.length, options);
+        probe.checkSize(input.length);
+        try (Scope scope = vips.scope()) {
+            return process(scope, scope.blob(input), options);
+        }
     }
 
     /// Processes `size` bytes read from `input`, which go straight to native memory, never whole to the heap.
@@ -52,18 +56,22 @@ public final class Pipeline {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("cannot read the input", e);
             }
-            ImageInfo info = probe.probe(scope, blob);
-            Geometry geometry = Planner.plan(info.width(), info.height(), info.orientation(), options.resize());
-            Result best = null;
-            for (ImageFormat target : Formats.candidates(options.format(), info)) {
-                Result candidate = encode(scope, blob, new Steps.Job(info, geometry, options, target,
-                        info.animated() && target.animates()));
-                if (best == null || candidate.bytes().length < best.bytes().length) {
-                    best = candidate;
-                }
-            }
-            return neverLarger(blob, info, geometry, best);
+            return process(scope, blob, options);
         }
+    }
+
+    private Result process(Scope scope, Blob blob, ProcessOptions options) {
+        ImageInfo info = probe.probe(scope, blob);
+        Geometry geometry = Planner.plan(info.width(), info.height(), info.orientation(), options.resize());
+        Result best = null;
+        for (ImageFormat target : Formats.candidates(options.format(), info)) {
+            Result candidate = encode(scope, blob, new Steps.Job(info, geometry, options, target,
+                    info.animated() && target.animates()));
+            if (best == null || candidate.bytes().length < best.bytes().length) {
+                best = candidate;
+            }
+        }
+        return neverLarger(blob, info, geometry, best);
     }
 
     private Result encode(Scope scope, Blob blob, Steps.Job job) {

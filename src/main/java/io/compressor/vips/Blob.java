@@ -19,23 +19,17 @@ public final class Blob {
         this.pointer = pointer;
     }
 
+    /// The bytes copied into libvips memory in one copy.
     static Blob copyOf(Native n, byte[] bytes) {
-        try {
-            return read(n, new java.io.ByteArrayInputStream(bytes), bytes.length);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        MemorySegment data = allocate(n, bytes.length);
+        MemorySegment.copy(bytes, 0, data, ValueLayout.JAVA_BYTE, 0, bytes.length);
+        return wrap(n, data, bytes.length);
     }
 
     /// Reads exactly `size` bytes from `in` straight into libvips memory, 64 KiB at a time, so that a
     /// large upload never sits whole on the Java heap.
     static Blob read(Native n, java.io.InputStream in, long size) throws java.io.IOException {
-        MemorySegment data;
-        try {
-            data = ((MemorySegment) n.g_malloc.invoke(Math.max(1, size))).reinterpret(Math.max(1, size));
-        } catch (Throwable e) {
-            throw new IllegalStateException("g_malloc", e);
-        }
+        MemorySegment data = allocate(n, size);
         long filled = 0;
         try {
             byte[] chunk = new byte[64 * 1024];
@@ -47,10 +41,25 @@ public final class Blob {
             if (filled != size || in.read() != -1) {
                 throw new java.io.IOException("the input is not the " + size + " bytes it was announced as");
             }
-            return new Blob(n, data, size, (MemorySegment) n.vips_blob_new.invoke(n.vips_area_free_cb, data, size));
         } catch (java.io.IOException | RuntimeException e) {
             free(n, data);
             throw e;
+        }
+        return wrap(n, data, size);
+    }
+
+    private static MemorySegment allocate(Native n, long size) {
+        try {
+            return ((MemorySegment) n.g_malloc.invoke(Math.max(1, size))).reinterpret(Math.max(1, size));
+        } catch (Throwable e) {
+            throw new IllegalStateException("g_malloc", e);
+        }
+    }
+
+    /// A `VipsBlob` over `data`, which libvips frees with the blob; `data` is freed here if the blob cannot be made.
+    private static Blob wrap(Native n, MemorySegment data, long size) {
+        try {
+            return new Blob(n, data, size, (MemorySegment) n.vips_blob_new.invoke(n.vips_area_free_cb, data, size));
         } catch (Throwable e) {
             free(n, data);
             throw new IllegalStateException("vips_blob_new", e);

@@ -43,7 +43,12 @@ public final class PipelineBench {
         Pipeline pipeline = Pipeline.start(new EngineConfig(System.getProperty("vips.library", "libvips.so.42"), Integer.getInteger("vips.threads", 0),
                 new Limits(1L << 30, 1_000_000_000L)));
         int bytes = pipeline.process(input, options).bytes().length;
-        run(pipeline, input, options, concurrency, Math.max(4, perRound / 2));
+        // the JIT compiles the per-image code (called a few times per image) over the first minute or so: warm up on at
+        // least half a round and for at least WARMUP seconds (-Dwarmup.seconds, 20), as a long-running server is warm
+        long warmUntil = System.nanoTime() + Long.getLong("warmup.seconds", 20) * 1_000_000_000L;
+        do {
+            run(pipeline, input, options, concurrency, Math.max(4, perRound / 2));
+        } while (System.nanoTime() - warmUntil < 0);
         double[] rates = new double[rounds];
         long cpuStart = processCpuNanos();
         for (int r = 0; r < rounds; r++) {
