@@ -22,7 +22,7 @@ final class Native {
 
     // lifecycle and configuration
     final MethodHandle vips_init, vips_cache_set_max, vips_concurrency_set, vips_concurrency_get, vips_block_untrusted_set,
-            vips_operation_block_set, vips_version;
+            vips_operation_block_set, vips_version, vips_vector_set_enabled, vips_vector_isenabled;
     // errors and memory
     final MethodHandle vips_error_buffer_copy, vips_error_clear, g_malloc, g_free, g_strfreev;
     // operations
@@ -58,6 +58,8 @@ final class Native {
         vips_block_untrusted_set = bindVoid("vips_block_untrusted_set", JAVA_INT);
         vips_operation_block_set = bindVoid("vips_operation_block_set", ADDRESS, JAVA_INT);
         vips_version = bind("vips_version", JAVA_INT, JAVA_INT);
+        vips_vector_set_enabled = bindVoid("vips_vector_set_enabled", JAVA_INT);
+        vips_vector_isenabled = bind("vips_vector_isenabled", JAVA_INT);
 
         vips_error_buffer_copy = bind("vips_error_buffer_copy", ADDRESS);
         vips_error_clear = bindVoid("vips_error_clear");

@@ -40,11 +40,28 @@ public final class Vips {
                 n.vips_operation_block_set.invoke(arena.allocateFrom(loader), 0);
             }
         }
+        int major = (int) n.vips_version.invoke(0);
+        int minor = (int) n.vips_version.invoke(1);
+        if (major == 8 && minor < 15) {
+            // libvips before 8.15 generates SIMD code at run time with liborc, whose code allocation is not thread-safe:
+            // two resizes built at once crashed the process (SIGSEGV in orc_code_allocate_codemem). Its plain C paths
+            // measured no slower here (and match libvips 8.15+'s output, which uses Highway, not liborc).
+            n.vips_vector_set_enabled.invoke(0);
+        }
         routeWarnings();
         types = GTypes.read(n);
         values = new GValues(n, types);
         operation = new Operation(n, values);
-        version = (int) n.vips_version.invoke(0) + "." + (int) n.vips_version.invoke(1) + "." + (int) n.vips_version.invoke(2);
+        version = major + "." + minor + "." + (int) n.vips_version.invoke(2);
+    }
+
+    /// Whether libvips runs its generated SIMD code (liborc before 8.15, Highway from 8.15 on).
+    public boolean vectorised() {
+        try {
+            return (int) n.vips_vector_isenabled.invoke() != 0;
+        } catch (Throwable e) {
+            throw new IllegalStateException("vips_vector_isenabled", e);
+        }
     }
 
     /// The process-wide libvips, started on first call; later calls return it whatever their config.
