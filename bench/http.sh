@@ -27,7 +27,7 @@ median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a / b}'; }
 # warm the server up (JIT, pools, the database) as PipelineBench warms itself up before it measures: the JIT keeps
 # compiling for the first few hundred requests (still ~5 ms of CPU per request after 200), so at least 240
-java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/photo-12mp.jpg" 2 $((REQUESTS * 2 > 240 ? REQUESTS * 2 : 240)) > /dev/null
+java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/camera-12mp.jpg" 2 $((REQUESTS * 2 > 240 ? REQUESTS * 2 : 240)) > /dev/null
 printf '%-8s %10s %8s %8s %7s %12s %7s %14s %12s %12s %9s\n' clients "req/s" "p50 ms" "p99 ms" errors "bare img/s" ratio \
   "server peak MB" "cpu ms/req" "bare ms/img" "cpu ratio"
 for clients in 1 2 4 8; do
@@ -36,12 +36,12 @@ for clients in 1 2 4 8; do
   rows=()
   for _ in $(seq 1 "$ROUNDS"); do
     before=$(cpu_ticks)
-    http=$(java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/photo-12mp.jpg" "$clients" "$REQUESTS")
+    http=$(java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/camera-12mp.jpg" "$clients" "$REQUESTS")
     after=$(cpu_ticks)
     # HttpBench sends max(2 × clients, 4) warm-up requests before the timed ones
     served=$(( REQUESTS + (clients * 2 > 4 ? clients * 2 : 4) ))
     cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$served" 'BEGIN{printf "%.1f", t * 1000 / hz / n}')
-    bare=$(java_run io.compressor.bench.PipelineBench "$WORK/photo-12mp.jpg" 640 480 80 "$clients" "$REQUESTS" 1)
+    bare=$(java_run io.compressor.bench.PipelineBench "$WORK/camera-12mp.jpg" 640 480 80 "$clients" "$REQUESTS" 1)
     rows+=("$(get requests_per_second "$http") $(get p50_ms "$http") $(get p99_ms "$http") $(get errors "$http") \
 $(get images_per_second "$bare") $(ratio "$(get requests_per_second "$http")" "$(get images_per_second "$bare")") \
 $cpu $(get cpu_ms_per_image "$bare") $(ratio "$(get cpu_ms_per_image "$bare")" "$cpu")")

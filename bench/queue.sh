@@ -17,7 +17,7 @@ cleanup() {
 }
 trap cleanup EXIT
 ADMIN=$("$ROOT/scripts/postgres.sh" start "$STATE/pg")
-java_run io.compressor.bench.MakeCorpus "$WORK/photo-2725x2225.jpg" 1200 900 "$WORK/small.jpg"
+java_run io.compressor.bench.MakeCorpus "$WORK/camera-2725x2225.jpg" 1200 900 "$WORK/small.jpg"
 start_node() { # start_node N: a node sharing the database and data folder; prints its URL
   local port; port=$("$ROOT/scripts/free-port.sh")
   COMPRESSOR_PORT=$port COMPRESSOR_DATA_DIR="$STATE/data" COMPRESSOR_DATABASE_URL="$DB" COMPRESSOR_ASYNC_THRESHOLD_BYTES=0 \

@@ -20,7 +20,7 @@ echo "# bench/run.sh $ROUNDS $PER_ROUND   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc)
 SHARP_LIB=$(ls "$WORK"/node/node_modules/@img/sharp-libvips-linux-x64/lib/libvips-cpp.so.* | head -n 1)
 printf '%-34s %-3s %10s %10s %10s %10s %7s %7s %8s %8s\n' job par "ours/8.14" "ours/8.17" "sharp" "sharp/moz" "ratio" "ratio" "ours MB" "sharp MB"
 printf '%-34s %-3s %10s %10s %10s %10s %7s %7s\n' "" "" "img/s" "img/s" "img/s" "img/s" "8.14" "8.17"
-for job in "photo-12mp.jpg 640 480" "photo-2725x2225.jpg 720 588"; do
+for job in "camera-12mp.jpg 640 480" "camera-2725x2225.jpg 720 588" "web-12mp.jpg 640 480"; do
   set -- $job
   for par in 1 2; do
     ours=$(java_run io.compressor.bench.PipelineBench "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")

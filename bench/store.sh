@@ -34,8 +34,8 @@ curl -sf -u "$KEY:" -X POST -H "Content-Type: application/json" "http://127.0.0.
 put=$(java_run io.compressor.bench.StoreBench "$ENDPOINT" bench 61440 200)
 JOB='{"image":{"quality":80,"resize":{"width":640,"height":480,"mode":"fit"}}}'
 STORE="{\"image\":{\"quality\":80,\"resize\":{\"width\":640,\"height\":480,\"mode\":\"fit\"}},\"store\":{\"id\":\"$CONNECTOR\",\"bucket\":\"bench\",\"path\":\"out/\"}}"
-hosted=$(java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/photo-12mp.jpg" 4 "$REQUESTS" "$JOB")
-stored=$(java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/photo-12mp.jpg" 4 "$REQUESTS" "$STORE")
+hosted=$(java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/camera-12mp.jpg" 4 "$REQUESTS" "$JOB")
+stored=$(java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/camera-12mp.jpg" 4 "$REQUESTS" "$STORE")
 echo "# bench/store.sh $REQUESTS   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, Ceph RGW on loopback)"
 echo "store step, one 60 KB PUT:        median $(get median_ms "$put") ms, p99 $(get p99_ms "$put") ms"
 echo "4 clients, upload+process+host:   $(get requests_per_second "$hosted") req/s, p50 $(get p50_ms "$hosted") ms, errors $(get errors "$hosted")"
