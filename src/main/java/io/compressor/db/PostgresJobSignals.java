@@ -11,11 +11,13 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/// Job ends carried between nodes by PostgreSQL's LISTEN/NOTIFY on the channel `compressor_job_ended`.
-/// One dedicated connection listens; it reconnects after a failure.
+/// Job ends and newly queued jobs carried between nodes by PostgreSQL's LISTEN/NOTIFY, on the channels
+/// `compressor_job_ended` (with the job's id) and `compressor_job_enqueued`. One dedicated connection listens; it
+/// reconnects after a failure.
 public final class PostgresJobSignals implements JobSignals {
     private static final Logger log = LoggerFactory.getLogger(PostgresJobSignals.class);
-    private static final String CHANNEL = "compressor_job_ended";
+    private static final String ENDED = "compressor_job_ended";
+    private static final String ENQUEUED = "compressor_job_enqueued";
     private final Database database;
     private final DbConfig config;
     private volatile boolean running = true;
@@ -28,28 +30,38 @@ public final class PostgresJobSignals implements JobSignals {
 
     @Override
     public void ended(String jobId) {
-        database.jdbi().useHandle(h -> h.createUpdate("SELECT pg_notify('" + CHANNEL + "', :id)").bind("id", jobId).execute());
+        database.jdbi().useHandle(h -> h.createUpdate("SELECT pg_notify('" + ENDED + "', :id)").bind("id", jobId).execute());
     }
 
     @Override
-    public void listen(Consumer<String> onEnded) {
+    public void enqueued() {
+        database.jdbi().useHandle(h -> h.execute("NOTIFY " + ENQUEUED));
+    }
+
+    @Override
+    public void listen(Consumer<String> onEnded, Runnable onEnqueued) {
         listener = Thread.ofPlatform().daemon().name("job-signals").start(() -> {
             while (running) {
                 try (Connection c = DriverManager.getConnection(config.url(), config.user(), config.password());
                         Statement s = c.createStatement()) {
-                    s.execute("LISTEN " + CHANNEL);
+                    s.execute("LISTEN " + ENDED);
+                    s.execute("LISTEN " + ENQUEUED);
                     PGConnection pg = c.unwrap(PGConnection.class);
                     while (running) {
                         PGNotification[] notes = pg.getNotifications(1000);
                         if (notes != null) {
                             for (PGNotification note : notes) {
-                                onEnded.accept(note.getParameter());
+                                if (ENQUEUED.equals(note.getName())) {
+                                    onEnqueued.run();
+                                } else {
+                                    onEnded.accept(note.getParameter());
+                                }
                             }
                         }
                     }
                 } catch (SQLException e) {
                     if (running) {
-                        log.warn("Listening for job ends failed; reconnecting in 1 s", e);
+                        log.warn("Listening for job signals failed; reconnecting in 1 s", e);
                         sleep();
                     }
                 }

@@ -19,11 +19,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /// Requests from accepted to done. Synchronously: recorded as a job, processed under a permit, and
 /// recorded again with the outcome. Asynchronously (a webhook, or a large input): the input is spooled,
 /// the job enqueued and answered 202 at once, and a worker takes it from there.
 public final class JobService {
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
     private final JobStore store;
     private final JobRunner runner;
     private final Spool spool;
@@ -123,6 +126,11 @@ public final class JobService {
             throw notQueued(job, queued.input(), e);
         }
         wakeWorkers.run();
+        try {
+            signals.enqueued(); // the other nodes' idle workers; they look once a second anyway
+        } catch (RuntimeException e) {
+            log.warn("Could not tell the other nodes of queued job {}; their workers find it within a second", job.id(), e);
+        }
         return queued;
     }
 
@@ -178,10 +186,11 @@ public final class JobService {
         }
     }
 
-    /// Carries job ends between nodes; every end it reports wakes this node's long polls.
+    /// Carries job ends and queued jobs between nodes: every end it reports wakes this node's long polls, every
+    /// queued job this node's idle workers.
     public void signalWith(JobSignals jobSignals) {
         this.signals = jobSignals;
-        jobSignals.listen(events::ended);
+        jobSignals.listen(events::ended, () -> wakeWorkers.run());
     }
 
     /// Where ended queued jobs report to.

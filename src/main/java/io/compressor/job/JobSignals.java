@@ -2,14 +2,18 @@ package io.compressor.job;
 
 import java.util.function.Consumer;
 
-/// Tells every node that a job ended, so a long poll on one node wakes when the job ends on another.
-/// PostgreSQL carries it with NOTIFY; a single SQLite node needs nothing beyond its own events.
+/// Tells every node that a job ended, so a long poll on one node wakes when the job ends on another, and that a job
+/// was queued, so idle workers on every node claim it at once instead of at their next look (once a second).
+/// PostgreSQL carries both with NOTIFY; a single SQLite node needs nothing beyond its own events.
 public interface JobSignals extends AutoCloseable {
     /// Announces the end of a job to every node (this one included, by `listen`).
     void ended(String jobId);
 
-    /// Starts delivering every announced end to `onEnded`.
-    void listen(Consumer<String> onEnded);
+    /// Announces a newly queued job to every node (this one included, by `listen`).
+    void enqueued();
+
+    /// Starts delivering every announced end to `onEnded`, and every newly queued job to `onEnqueued`.
+    void listen(Consumer<String> onEnded, Runnable onEnqueued);
 
     @Override
     void close();
@@ -21,7 +25,12 @@ public interface JobSignals extends AutoCloseable {
         }
 
         @Override
-        public void listen(Consumer<String> onEnded) {
+        public void enqueued() {
+            // one node: its own workers were woken already
+        }
+
+        @Override
+        public void listen(Consumer<String> onEnded, Runnable onEnqueued) {
             // nothing arrives from elsewhere
         }
 
