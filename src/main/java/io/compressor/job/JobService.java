@@ -135,13 +135,16 @@ public final class JobService {
     }
 
     /// A job whose input could not be queued ends failed, if the database still takes it (else it stays as it was:
-    /// processing, with no lease, which no worker claims); the cause goes on to the client as `internal`.
+    /// processing, with no lease, which no worker claims); the cause goes on to the client (`internal` unless it is
+    /// a `ServiceException`, whose code and message the job keeps too).
     private RuntimeException notQueued(Job job, FileFacts input, Exception cause) {
         RuntimeException failure = cause instanceof RuntimeException r ? r : new java.io.UncheckedIOException(
                 "cannot spool the input of job " + job.id(), (java.io.IOException) cause);
         try {
-            store.update(job.failed(input, ErrorCode.INTERNAL.code(), "The input could not be queued; send it again.",
-                    clock.instant()));
+            store.update(cause instanceof ServiceException known
+                    ? job.failed(input, known.code(), known.getMessage(), clock.instant())
+                    : job.failed(input, ErrorCode.INTERNAL.code(), "The input could not be queued; send it again.",
+                            clock.instant()));
         } catch (RuntimeException unrecorded) {
             failure.addSuppressed(unrecorded);
         }
