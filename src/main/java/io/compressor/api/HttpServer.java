@@ -62,7 +62,8 @@ public final class HttpServer implements AutoCloseable {
         javalin.jetty.port = config.port();
         javalin.jetty.modifyServer(this::graceful);
         javalin.jetty.multipartConfig.maxFileSize(services.limits().maxInputBytes(), SizeUnit.BYTES);
-        javalin.jetty.multipartConfig.maxTotalRequestSize(services.limits().maxInputBytes() + 1024 * 1024, SizeUnit.BYTES);
+        javalin.jetty.multipartConfig.maxTotalRequestSize(UploadBuffering.maxRequest(services.limits().maxInputBytes()),
+                SizeUnit.BYTES);
         javalin.jetty.multipartConfig.maxInMemoryFileSize(UploadBuffering.SMALL_PART, SizeUnit.BYTES);
         javalin.http.maxRequestSize = 1024 * 1024;
         config.tls().ifPresent(tls -> javalin.jetty.addConnector((server, http) -> tlsConnector(server, http, tls)));

@@ -48,7 +48,7 @@ final class ProcessingRoutes {
             throw OptionsParser.invalid("Content-Type: expected multipart/form-data with a part \"file\" (the image) and"
                     + " a part \"data\" (JSON options), as curl -F sends them");
         }
-        if (ctx.contentLength() > maxBytes + 1024 * 1024) {
+        if (ctx.contentLength() > UploadBuffering.maxRequest(maxBytes)) {
             throw tooLarge();
         }
         try (UploadBuffering.Lease lease = buffering.lease(ctx.contentLength())) {

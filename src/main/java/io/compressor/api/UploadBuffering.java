@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class UploadBuffering {
     /// Parts up to this size stay in memory even on the disk route (the `data` options, a small image), as before.
     static final int SMALL_PART = 256 * 1024;
+    /// What an upload's body may hold besides its file: the `data` part and the multipart framing.
+    private static final long BESIDES_FILE = 1024 * 1024;
     private final long budget;
     private final long maxFile;
     private final String directory;
@@ -41,13 +43,18 @@ final class UploadBuffering {
         return new Lease(config(SMALL_PART), 0);
     }
 
+    /// The largest upload body accepted for a file of at most `maxFile` bytes.
+    static long maxRequest(long maxFile) {
+        return maxFile + BESIDES_FILE;
+    }
+
     /// Bytes of uploads in flight held in memory.
     long held() {
         return held.get();
     }
 
     private MultipartConfigElement config(long inMemory) {
-        return new MultipartConfigElement(directory, maxFile, maxFile + 1024 * 1024, (int) Math.min(Integer.MAX_VALUE, inMemory));
+        return new MultipartConfigElement(directory, maxFile, maxRequest(maxFile), (int) Math.min(Integer.MAX_VALUE, inMemory));
     }
 
     /// One request's route: the multipart settings Jetty parses it with, and its share of the budget.
