@@ -119,13 +119,20 @@ final class ConfigLoader {
     }
 
     private static EngineConfig engine(Environment env) {
-        String library = env.text(VIPS_LIBRARY, VIPS_LIBRARY.defaultValue());
-        if (library.contains("/") && !java.nio.file.Files.isReadable(Path.of(library))) {
-            env.problem(VIPS_LIBRARY, "file \"" + library + "\" does not exist or cannot be read");
+        java.util.List<String> libraries = java.util.Arrays.stream(env.text(VIPS_LIBRARY, VIPS_LIBRARY.defaultValue()).split(":"))
+                .map(String::strip).filter(library -> !library.isEmpty()).toList();
+        for (String library : libraries) {
+            if (library.contains("/") && !java.nio.file.Files.isReadable(Path.of(library))) {
+                env.problem(VIPS_LIBRARY, "file \"" + library + "\" does not exist or cannot be read");
+            }
+        }
+        if (libraries.isEmpty()) {
+            env.problem(VIPS_LIBRARY, "names no library; expected a soname or a path, or several separated by ':'");
+            libraries = java.util.List.of(VIPS_LIBRARY.defaultValue());
         }
         Limits limits = new Limits(env.whole(MAX_INPUT_BYTES, 1, Long.MAX_VALUE), env.whole(MAX_INPUT_PIXELS, 1, Long.MAX_VALUE),
                 Duration.ofMillis(env.whole(SEARCH_TIME, 0, 3_600_000)));
-        return new EngineConfig(library, env.integer(VIPS_THREADS, 0, 1024), limits);
+        return new EngineConfig(libraries, env.integer(VIPS_THREADS, 0, 1024), limits);
     }
 
     private static DbConfig database(Environment env, Path dataDir) {

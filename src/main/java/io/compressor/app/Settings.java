@@ -25,7 +25,8 @@ final class Settings {
     static final Setting TLS_KEY = new Setting("COMPRESSOR_TLS_KEY", "(none)",
             "PEM private key (PKCS#8 `BEGIN PRIVATE KEY`) for `COMPRESSOR_TLS_CERT`.");
     static final Setting VIPS_LIBRARY = new Setting("COMPRESSOR_VIPS_LIBRARY", "libvips.so.42",
-            "The libvips shared library: a soname, or a path to another build (one with mozjpeg makes smaller JPEGs).");
+            "The libvips builds, in order of preference, separated by `:`: each a soname or a path. Each image runs on the first"
+                    + " that reads its format. `./compressor` sets sharp's build (libvips 8.17 with mozjpeg) before Debian's.");
     static final Setting VIPS_THREADS = new Setting("COMPRESSOR_VIPS_THREADS", "0",
             "libvips worker threads per image (0: one per core).");
     static final Setting MAX_INPUT_BYTES = new Setting("COMPRESSOR_MAX_INPUT_BYTES", "268435456",

@@ -1,11 +1,20 @@
 package io.compressor.pipeline;
 
+import java.util.List;
 import java.util.Objects;
 
-/// The image engine's configuration: which libvips to load, its threads per image, and the input limits.
-public record EngineConfig(String vipsLibrary, int vipsThreads, Limits limits) {
+/// The image engine's configuration: the libvips builds to load, in order of preference (each image runs on the first
+/// that reads its format), their threads per image, and the input limits.
+public record EngineConfig(List<String> vipsLibraries, int vipsThreads, Limits limits) {
     public EngineConfig {
-        Objects.requireNonNull(vipsLibrary, "vipsLibrary");
+        vipsLibraries = List.copyOf(vipsLibraries);
+        if (vipsLibraries.isEmpty()) {
+            throw new IllegalArgumentException("vipsLibraries: at least one");
+        }
         Objects.requireNonNull(limits, "limits");
+    }
+
+    public EngineConfig(String vipsLibrary, int vipsThreads, Limits limits) {
+        this(List.of(vipsLibrary), vipsThreads, limits);
     }
 }

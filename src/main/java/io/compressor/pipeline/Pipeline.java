@@ -5,67 +5,107 @@ import io.compressor.vips.Scope;
 import io.compressor.vips.VImage;
 import io.compressor.vips.Vips;
 import io.compressor.vips.VipsConfig;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /// One image through the engine: probe and limits, plan, load, the steps, encode, and the rule that
 /// an output is never larger than its input when the client asked for no change it would need.
 public final class Pipeline {
-    private final Vips vips;
+    private final List<Library> libraries;
     private final Probe probe;
     private final Duration searchTime;
-    private final Codecs codecs;
-    private final EncoderSettings settings;
 
     public Pipeline(Vips vips, Limits limits) {
-        this.vips = vips;
+        this(List.of(vips), limits);
+    }
+
+    /// An engine over several libvips builds, in order of preference: each image runs on the first that reads its format.
+    public Pipeline(List<Vips> builds, Limits limits) {
+        if (builds.isEmpty()) {
+            throw new IllegalArgumentException("the engine needs at least one libvips");
+        }
+        this.libraries = builds.stream().map(Library::open).toList();
         this.probe = new Probe(limits);
         this.searchTime = limits.searchTime();
-        this.codecs = Codecs.detect(vips);
-        this.settings = new EncoderSettings(codecs);
     }
 
-    /// Starts libvips (once per process) and returns an engine over it.
+    /// Starts the configured libvips builds (each once per process) and returns an engine over them.
     public static Pipeline start(EngineConfig config) {
-        return new Pipeline(Vips.start(new VipsConfig(config.vipsLibrary(), config.vipsThreads())), config.limits());
+        return new Pipeline(config.vipsLibraries().stream().map(library -> Vips.start(new VipsConfig(library,
+                config.vipsThreads()))).toList(), config.limits());
     }
 
-    /// The libvips version in use, for logs and `/health`.
+    /// The libvips builds in use and what each runs, for logs and `/health`: `libvips 8.14.1, 4 threads per image`, or
+    /// with several, `libvips 8.17.3 (mozjpeg) for JPEG, PNG, ...; libvips 8.14.1 for HEIC, BMP, ICO; 4 threads per image`.
     public String engineVersion() {
-        return "libvips " + vips.version() + (codecs.mozjpeg() ? " (mozjpeg)" : "") + ", " + vips.threads()
+        List<String> parts = new ArrayList<>();
+        Set<ImageFormat> taken = EnumSet.noneOf(ImageFormat.class);
+        for (Library library : libraries) {
+            List<String> formats = library.reads().stream().filter(f -> !taken.contains(f)).sorted()
+                    .map(f -> f.name()).toList();
+            taken.addAll(library.reads());
+            if (libraries.size() == 1 || !formats.isEmpty()) {
+                parts.add("libvips " + library.vips().version() + (library.codecs().mozjpeg() ? " (mozjpeg)" : "")
+                        + (libraries.size() == 1 ? "" : " for " + String.join(", ", formats)));
+            }
+        }
+        return String.join("; ", parts) + (libraries.size() == 1 ? ", " : "; ") + libraries.getFirst().vips().threads()
                 + " threads per image";
     }
 
     /// Processes bytes already on the heap, copied once into native memory.
     public Result process(byte[] input, ProcessOptions options) {
         probe.checkSize(input.length);
-        try (Scope scope = vips.scope()) {
-            return process(scope, scope.blob(input), options);
+        ImageFormat format = Probe.sniff(input);
+        Library library = libraryFor(format);
+        try (Scope scope = library.vips().scope()) {
+            return process(library, scope, scope.blob(input), format, options);
         }
     }
 
     /// Processes `size` bytes read from `input`, which go straight to native memory, never whole to the heap.
-    public Result process(java.io.InputStream input, long size, ProcessOptions options) {
+    public Result process(InputStream input, long size, ProcessOptions options) {
         probe.checkSize(size);
-        try (Scope scope = vips.scope()) {
-            Blob blob;
-            try {
-                blob = scope.blob(input, size);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot read the input", e);
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(input, Probe.SNIFF_BYTES);
+            buffered.mark(Probe.SNIFF_BYTES);
+            ImageFormat format = Probe.sniff(buffered.readNBytes(Probe.SNIFF_BYTES));
+            buffered.reset();
+            Library library = libraryFor(format);
+            try (Scope scope = library.vips().scope()) {
+                return process(library, scope, scope.blob(buffered, size), format, options);
             }
-            return process(scope, blob, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the input", e);
         }
     }
 
-    private Result process(Scope scope, Blob blob, ProcessOptions options) {
-        ImageInfo info = probe.probe(scope, blob);
+    /// The first build that reads `format`.
+    private Library libraryFor(ImageFormat format) {
+        for (Library library : libraries) {
+            if (library.reads().contains(format)) {
+                return library;
+            }
+        }
+        throw Probe.unreadable(format);
+    }
+
+    private Result process(Library library, Scope scope, Blob blob, ImageFormat sniffed, ProcessOptions options) {
+        ImageInfo info = probe.probe(scope, blob, sniffed);
         Geometry geometry = Planner.plan(info.width(), info.height(), info.orientation(), options.resize());
         Result best = null;
         for (ImageFormat target : Formats.candidates(options.format(), info)) {
-            Result candidate = encode(scope, blob, new Steps.Job(info, geometry, options, target,
+            Result candidate = encode(library, scope, blob, new Steps.Job(info, geometry, options, target,
                     info.animated() && target.animates()));
             if (best == null || candidate.bytes().length < best.bytes().length) {
                 best = candidate;
@@ -74,7 +114,7 @@ public final class Pipeline {
         return neverLarger(blob, info, geometry, best);
     }
 
-    private Result encode(Scope scope, Blob blob, Steps.Job job) {
+    private Result encode(Library library, Scope scope, Blob blob, Steps.Job job) {
         VImage image = Steps.load(scope, blob, job);
         for (Steps.Step step : Steps.ALL) {
             image = step.apply(image, job);
@@ -82,17 +122,18 @@ public final class Pipeline {
         int height = job.animated() ? image.intHeader("page-height", image.height()) : image.height();
         ProcessOptions options = job.options();
         if (!EncoderSettings.searched(job.target(), options.compression(), options.quality(), job.animated())) {
-            return new Result(save(image, job, settings.options(job.target(), options.compression(), options.quality())),
+            return new Result(save(image, job, library.settings().options(job.target(), options.compression(), options.quality())),
                     job.target(), image.width(), height, job.info(), false, null);
         }
-        return searched(image.copyMemory(), job, height); // encoded several times: decode and resize once
+        return searched(library, image.copyMemory(), job, height); // encoded several times: decode and resize once
     }
 
     /// The output whose quality the level's goal chooses (`QualitySearch`), probed cheaply, then encoded for good.
-    private Result searched(VImage pixels, Steps.Job job, int height) {
+    private Result searched(Library library, VImage pixels, Steps.Job job, int height) {
         Compression level = job.options().compression();
         ImageFormat format = job.target();
-        Fidelity fidelity = new Fidelity(pixels, vips::scope);
+        EncoderSettings settings = library.settings();
+        Fidelity fidelity = new Fidelity(pixels, library.vips()::scope);
         QualitySearch.Goal goal = EncoderSettings.goal(level);
         double pixelCount = (double) pixels.width() * pixels.height();
         QualitySearch.Range range = EncoderSettings.range(format, level);
@@ -131,10 +172,11 @@ public final class Pipeline {
     /// two encoded images of the same size: how the engine judges its outputs, for benchmarks and tests.
     public double similarity(byte[] original, byte[] candidate) {
         ImageFormat format = Sniff.format(candidate).orElseThrow(() -> new IllegalArgumentException("not an image"));
-        try (Scope scope = vips.scope()) {
-            VImage reference = scope.image(Sniff.loader(Sniff.format(original).orElseThrow(() ->
-                    new IllegalArgumentException("not an image"))), Map.of("buffer", scope.blob(original)));
-            return new Fidelity(reference, vips::scope).score(candidate, format);
+        ImageFormat originalFormat = Sniff.format(original).orElseThrow(() -> new IllegalArgumentException("not an image"));
+        Library library = libraryFor(originalFormat);
+        try (Scope scope = library.vips().scope()) {
+            VImage reference = scope.image(Sniff.loader(originalFormat), Map.of("buffer", scope.blob(original)));
+            return new Fidelity(reference, library.vips()::scope).score(candidate, format);
         }
     }
 

@@ -24,10 +24,16 @@ final class Probe {
         }
     }
 
-    /// Sniffs the format from the first bytes of `blob`, then reads its header only.
-    ImageInfo probe(Scope scope, Blob blob) {
-        byte[] input = blob.head(4096);
-        ImageFormat sniffed = Sniff.format(input).orElseThrow(Probe::unsupported);
+    /// How many first bytes `sniff` needs to see.
+    static final int SNIFF_BYTES = 4096;
+
+    /// The format the first bytes of an input say it is (`Sniff`), or `unsupported_format`.
+    static ImageFormat sniff(byte[] head) {
+        return Sniff.format(head).orElseThrow(Probe::unsupported);
+    }
+
+    /// Reads the header only of `blob`, sniffed as `sniffed`.
+    ImageInfo probe(Scope scope, Blob blob, ImageFormat sniffed) {
         String loader = Sniff.loader(sniffed);
         VImage header = scope.image(loader, Map.of("buffer", blob, "fail_on", "truncated"));
         ImageFormat format = heifFormat(sniffed, header);
@@ -53,6 +59,12 @@ final class Probe {
             return sniffed;
         }
         return "av1".equals(header.header("heif-compression").orElse("")) ? ImageFormat.AVIF : ImageFormat.HEIC;
+    }
+
+    /// A format the service knows but none of its libvips builds reads.
+    static ServiceException unreadable(ImageFormat format) {
+        return new ServiceException(ErrorCode.UNSUPPORTED_FORMAT, "The file is " + format.name() + ", which this server's"
+                + " libvips cannot read. Convert it to JPEG, PNG or WebP first.");
     }
 
     private static ServiceException unsupported() {

@@ -2,7 +2,9 @@ package io.compressor.vips;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -10,14 +12,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/// libvips in this process: loaded and initialised once, with the operation cache off (a server must
+/// One libvips build in this process: loaded and initialised once, with the operation cache off (a server must
 /// not keep images alive between requests) and untrusted loaders blocked except the ones listed here.
-/// Start it with `Vips.start`; open a `Scope` per pipeline run.
+/// Start it with `Vips.start`; open a `Scope` per pipeline run. Several builds may live side by side (each
+/// library is opened with its own symbols, `RTLD_LOCAL`): an image, its blobs and its scope stay in one.
 public final class Vips {
     /// Untrusted in libvips' eyes but needed: ImageMagick for BMP and ICO, librsvg for SVG. The pipeline
     /// picks the loader from its own magic-byte sniffing, so each is handed only its own format.
     static final List<String> ALLOWED_UNTRUSTED = List.of("VipsForeignLoadMagickBuffer", "VipsForeignLoadSvgBuffer");
-    private static Vips instance;
+    private static final java.util.Map<String, Vips> started = new java.util.HashMap<>();
 
     private final Native n;
     private final GTypes types;
@@ -28,6 +31,7 @@ public final class Vips {
     private Vips(VipsConfig config) throws Throwable {
         n = Native.load(config.library());
         try (Arena arena = Arena.ofConfined()) {
+            restoreVipsHome(arena);
             if ((int) n.vips_init.invoke(arena.allocateFrom("compressor")) != 0) {
                 throw new IllegalStateException("vips_init failed: " + VipsErrors.of("init", n).detail());
             }
@@ -55,6 +59,23 @@ public final class Vips {
         version = major + "." + minor + "." + (int) n.vips_version.invoke(2);
     }
 
+    /// `vips_init` finds its install prefix (and so its loadable modules: Debian's ImageMagick and HEIF loaders) from
+    /// `VIPSHOME`, and when that is unset, guesses it and sets `VIPSHOME` to its guess. A second build started later
+    /// would take the first build's prefix and miss its own modules, so each starts with `VIPSHOME` as the process had it.
+    private static void restoreVipsHome(Arena arena) throws Throwable {
+        Linker linker = Linker.nativeLinker();
+        SymbolLookup libc = linker.defaultLookup();
+        String original = System.getenv("VIPSHOME");
+        if (original == null) {
+            var unused = (int) linker.downcallHandle(libc.find("unsetenv").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS)).invoke(arena.allocateFrom("VIPSHOME"));
+        } else {
+            var unused = (int) linker.downcallHandle(libc.find("setenv").orElseThrow(), FunctionDescriptor.of(ValueLayout.JAVA_INT,
+                    ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT)).invoke(arena.allocateFrom("VIPSHOME"),
+                    arena.allocateFrom(original), 1);
+        }
+    }
+
     /// Whether libvips runs its generated SIMD code (liborc before 8.15, Highway from 8.15 on).
     public boolean vectorised() {
         try {
@@ -64,18 +85,21 @@ public final class Vips {
         }
     }
 
-    /// The process-wide libvips, started on first call; later calls return it whatever their config.
+    /// The libvips of `config.library()` in this process, started on the first call for that library; later calls
+    /// return it whatever their thread count.
     public static synchronized Vips start(VipsConfig config) {
-        if (instance == null) {
+        Vips vips = started.get(config.library());
+        if (vips == null) {
             try {
-                instance = new Vips(config);
+                vips = new Vips(config);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
                 throw new IllegalStateException("cannot start libvips from " + config.library(), e);
             }
+            started.put(config.library(), vips);
         }
-        return instance;
+        return vips;
     }
 
     public Scope scope() {
@@ -110,8 +134,15 @@ public final class Vips {
     private static final AtomicInteger counted = new AtomicInteger();
     private static MemorySegment countStub;
 
-    /// Counts every live VipsObject (images and operations) with `vips_object_map`.
-    private synchronized int liveObjects() throws Throwable {
+    /// Counts every live VipsObject (images and operations) of this build with `vips_object_map`; one count at a
+    /// time in the process, as the upcall counts into one static counter.
+    private int liveObjects() throws Throwable {
+        synchronized (Vips.class) {
+            return countLiveObjects();
+        }
+    }
+
+    private int countLiveObjects() throws Throwable {
         if (countStub == null) {
             var handle = MethodHandles.lookup().findStatic(Vips.class, "countOne",
                     MethodType.methodType(MemorySegment.class, MemorySegment.class, MemorySegment.class, MemorySegment.class));

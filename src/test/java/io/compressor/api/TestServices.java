@@ -38,7 +38,7 @@ final class TestServices {
         TempHosting hosting = new TempHosting(dir.resolve("results"), Duration.ofHours(1), clock);
         ConnectorService connectors = new ConnectorService(new SqlConnectorStore(database), new SecretBox(new byte[32]),
                 spec -> { throw new UnsupportedOperationException("no storage in this test"); }, clock);
-        JobService jobs = new JobService(new SqlJobStore(database), Pipeline.start(new EngineConfig("libvips.so.42", 0,
+        JobService jobs = new JobService(new SqlJobStore(database), Pipeline.start(new EngineConfig(io.compressor.testing.TestEngine.libraries(), 0,
                 limits)), hosting, new Permits(2, 2), connectors, new io.compressor.storage.LocalSpool(dir.resolve("spool")), Long.MAX_VALUE, clock);
         return new HttpServer.Services(accounts, new ApiKeyService(new SqlApiKeyStore(database), accounts, clock), jobs, connectors,
                 new io.compressor.account.SignInService(new io.compressor.db.SqlSignInStore(database), accounts, clock,

@@ -16,16 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /// The packaged jar on a libvips whose JPEG encoder is mozjpeg (sharp's build from npm, fetched by `scripts/test`
-/// with `scripts/mozjpeg-libvips.sh` and named in `COMPRESSOR_TEST_MOZJPEG_LIBVIPS`), next to Debian's libvips:
-/// the engine finds mozjpeg by itself, says so, and its JPEGs are smaller at the same quality.
+/// with `sharp_libvips` of `scripts/lib.sh` and named in `COMPRESSOR_TEST_MOZJPEG_LIBVIPS`), next to Debian's libvips
+/// alone: the engine finds mozjpeg by itself, says so, and its JPEGs are smaller at the same quality.
 class MozjpegIT {
     private static final String VARIABLE = "COMPRESSOR_TEST_MOZJPEG_LIBVIPS";
+    private static final Map<String, String> DEBIAN_ALONE = Map.of("COMPRESSOR_VIPS_LIBRARY", "libvips.so.42");
 
     @TempDir
     Path dir;
 
     private static String library() {
-        return TestEnvironment.required(VARIABLE, "sharp's libvips build (scripts/mozjpeg-libvips.sh)");
+        return TestEnvironment.required(VARIABLE, "sharp's libvips build (sharp_libvips in scripts/lib.sh)");
     }
 
     /// A photo-like picture: soft gradients, edges and grain, as PNG (so that a JPEG output is always re-encoded).
@@ -64,7 +65,7 @@ class MozjpegIT {
 
     @Test
     void atTheSameQualityMozjpegMakesASmallerJpeg() throws Exception {
-        Optimized turbo = optimize(Map.of(), "turbo", "--quality", "80");
+        Optimized turbo = optimize(DEBIAN_ALONE, "turbo", "--quality", "80");
         Optimized mozjpeg = optimize(Map.of("COMPRESSOR_VIPS_LIBRARY", library()), "mozjpeg", "--quality", "80");
         assertThat(mozjpeg.jpeg()).startsWith(0xFF, 0xD8, 0xFF);
         assertThat(mozjpeg.jpeg().length).as("mozjpeg %d bytes, libjpeg-turbo %d", mozjpeg.jpeg().length,
@@ -75,7 +76,15 @@ class MozjpegIT {
     void theServerSaysItFoundMozjpegAndOnlyThere() throws Exception {
         assertThat(engineLine(Map.of("COMPRESSOR_VIPS_LIBRARY", library()), "a"))
                 .containsPattern("Image engine: libvips 8\\.1[7-9]\\.[0-9]+ \\(mozjpeg\\)");
-        assertThat(engineLine(Map.of(), "b")).contains("Image engine: libvips 8.").doesNotContain("mozjpeg");
+        assertThat(engineLine(DEBIAN_ALONE, "b")).contains("Image engine: libvips 8.").doesNotContain("mozjpeg");
+    }
+
+    @Test
+    void onBothBuildsTheServerSaysWhichRunsWhichFormats() throws Exception {
+        String both = library() + ":libvips.so.42";
+        assertThat(engineLine(Map.of("COMPRESSOR_VIPS_LIBRARY", both), "c")).containsPattern(
+                "Image engine: libvips 8\\.1[7-9]\\.[0-9]+ \\(mozjpeg\\) for JPEG, PNG, WEBP, AVIF, GIF, TIFF, SVG; "
+                        + "libvips 8\\.[0-9]+\\.[0-9]+ for HEIC, BMP, ICO; [0-9]+ threads per image");
     }
 
     /// What a server on this library logs about its image engine when it starts.

@@ -1,5 +1,6 @@
 package io.compressor.app;
 
+import io.compressor.testing.TestEngine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -58,6 +59,7 @@ final class Node {
         command.addAll(args.length == 0 ? List.of("serve") : List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("COMPRESSOR_"));
+        builder.environment().put(TestEngine.VARIABLE, String.join(":", TestEngine.libraries()));
         builder.environment().putAll(env);
         return builder;
     }

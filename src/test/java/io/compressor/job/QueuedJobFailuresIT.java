@@ -127,7 +127,7 @@ class QueuedJobFailuresIT {
 
     private JobService jobs(Database database) {
         Limits limits = new Limits(1 << 20, 1_000_000);
-        return new JobService(new SqlJobStore(database), Pipeline.start(new EngineConfig("libvips.so.42", 0, limits)),
+        return new JobService(new SqlJobStore(database), Pipeline.start(new EngineConfig(io.compressor.testing.TestEngine.libraries(), 0, limits)),
                 new TempHosting(dir.resolve("results"), Duration.ofHours(1), clock), new Permits(1, 1),
                 new ConnectorService(new SqlConnectorStore(database), new SecretBox(new byte[32]), spec -> null, clock),
                 new LocalSpool(dir.resolve("spool")), Long.MAX_VALUE, clock);

@@ -15,11 +15,19 @@ import java.util.zip.CRC32;
 /// Test images made on the spot with libvips: a reference picture (a gradient with a white block in
 /// its top-left third, so that any flip or turn shows) in every input format, plus the awkward cases.
 final class Fixtures {
+    /// Debian's libvips, which makes the fixtures (it writes every input format).
     static final Vips VIPS = Vips.start(new VipsConfig(VipsConfig.DEFAULT_LIBRARY, 0));
+    /// The builds the engine under test runs on (`TestEngine`).
+    static final java.util.List<Vips> ENGINE = io.compressor.testing.TestEngine.builds();
     static final int W = 240;
     static final int H = 160;
 
     private Fixtures() {}
+
+    /// libvips' tracked memory over every build of the engine.
+    static long engineMemory() {
+        return ENGINE.stream().mapToLong(vips -> vips.stats().trackedMemory()).sum();
+    }
 
     /// The reference picture, W×H sRGB, optionally with an alpha channel. Brightness rises left to right
     /// everywhere, so every bit of a difference hash is stable, and drops at the right edge of a brighter

@@ -43,7 +43,7 @@ class FormatMatrixIT {
         }
     }
 
-    private static final Pipeline PIPELINE = new Pipeline(Fixtures.VIPS, new Limits(64 << 20, 100_000_000));
+    private static final Pipeline PIPELINE = new Pipeline(Fixtures.ENGINE, new Limits(64 << 20, 100_000_000));
     /// Bits of 64 that may differ from the reference: re-encoding noise, not a flip, a turn or a wrong crop.
     private static final int MAX_HASH_DISTANCE = 3;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /// The per-image search of each level's promised score, through the real pipeline and encoders.
 class QualitySearchIT {
-    private static final Pipeline PIPELINE = new Pipeline(Fixtures.VIPS, new Limits(64 << 20, 100_000_000));
+    private static final Pipeline PIPELINE = new Pipeline(Fixtures.ENGINE, new Limits(64 << 20, 100_000_000));
 
     private static ProcessOptions options(Compression level, OutputFormat format) {
         return new ProcessOptions(level, OptionalInt.empty(), format, Optional.empty(), Set.of());
@@ -157,7 +157,7 @@ class QualitySearchIT {
 
     @Test
     void whenTheSearchTimeIsUpTheLevelsUsualQualityIsKept() {
-        Pipeline noTime = new Pipeline(Fixtures.VIPS, new Limits(64 << 20, 100_000_000, java.time.Duration.ZERO));
+        Pipeline noTime = new Pipeline(Fixtures.ENGINE, new Limits(64 << 20, 100_000_000, java.time.Duration.ZERO));
         byte[] input = detailed();
         Result rushed = noTime.process(input, options(Compression.HIGH, OutputFormat.JPEG));
         Result searched = PIPELINE.process(input, options(Compression.HIGH, OutputFormat.JPEG));
