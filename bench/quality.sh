@@ -5,8 +5,8 @@
 # UI screenshot drawn here as SVG). Prints bytes and scores per setting, the bytes saved at equal mean score
 # read off the peers' curve, and the time per image of the search next to one fixed-quality encode.
 #   bench/quality.sh [MAX_SIDE] [FORMAT...]      e.g. bench/quality.sh 1200 jpeg webp
-#   bench/quality.sh mozjpeg [MAX_SIDE] [FORMAT...]  the same on sharp's libvips build (npm), whose JPEG encoder is
-#                                                mozjpeg (COMPRESSOR_VIPS_LIBRARY, docs/compression.md)
+#   (on the engine ./compressor runs by default: sharp's libvips build, whose JPEG encoder is mozjpeg, then Debian's)
+#   bench/quality.sh debian [MAX_SIDE] [FORMAT...]   the same on Debian's libvips alone (libjpeg-turbo)
 #   bench/quality.sh curves FORMAT LEVEL [STEP]  each image's size and score at fixed qualities 20..100
 #   bench/quality.sh sweep FORMAT FLOOR:RATE...  the search run on those curves (every 2nd quality) for each goal:
 #                                                how the levels' goals were calibrated (docs/compression.md)
@@ -15,9 +15,9 @@
 set -euo pipefail
 BENCH_PACKAGES="libjpeg-turbo-progs webp libavif-bin pngquant"
 . "$(dirname "$0")/common.sh"
-if [ "${1:-}" = mozjpeg ]; then
+if [ "${1:-}" = debian ]; then
   shift
-  JAVA_FLAGS+=("-Dvips.library=$("$ROOT/scripts/mozjpeg-libvips.sh" "$WORK/mozjpeg-libvips")")
+  JAVA_FLAGS+=("-Dvips.library=libvips.so.42")
 fi
 CURVES=""
 SWEEP=""

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark: our pipeline against sharp (npm, its bundled libvips) on the same images and the same job,
-# side by side in one run. Prints images per second at 1 and 2 parallel jobs, peak memory, and the
-# ratio ours/sharp (median of ROUNDS rounds). Ours runs twice: on Debian's libvips (what the service
-# uses by default) and on sharp's own libvips build (COMPRESSOR_VIPS_LIBRARY), which separates our
-# code's cost from the libvips version's; there our engine finds mozjpeg and uses it, so that column's
-# peer is sharp with `mozjpeg: true`. A program, not a test: figures depend on the machine.
+# side by side in one run. Prints images per second at 1 and 2 parallel jobs, peak memory, output bytes, and the
+# ratio ours/sharp (median of ROUNDS rounds). Ours runs on the engine ./compressor runs by default (sharp's libvips
+# build first, so the same libvips as the peer; its JPEG encoder is mozjpeg, which our engine finds and uses, so the
+# peer is sharp with `mozjpeg: true`, the same encoder work), and on Debian's libvips 8.14 alone, against sharp's
+# defaults. A program, not a test: figures depend on the machine.
 #   bench/run.sh [ROUNDS] [IMAGES_PER_ROUND]
 set -euo pipefail
 ROUNDS=${1:-5}
@@ -16,23 +16,19 @@ if [ ! -d "$WORK/node/node_modules/sharp" ]; then
 fi
 SHARP_VERSION=$(cd "$WORK/node" && node -e "const v=require('sharp').versions; console.log('sharp ' + v.sharp + ', libvips ' + v.vips)")
 
-echo "# bench/run.sh $ROUNDS $PER_ROUND   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ours: libvips $(dpkg-query -W -f='${Version}' libvips42), peer: $SHARP_VERSION)"
-SHARP_LIB=$(ls "$WORK"/node/node_modules/@img/sharp-libvips-linux-x64/lib/libvips-cpp.so.* | head -n 1)
-printf '%-34s %-3s %10s %10s %10s %10s %7s %7s %8s %8s\n' job par "ours/8.14" "ours/8.17" "sharp" "sharp/moz" "ratio" "ratio" "ours MB" "sharp MB"
-printf '%-34s %-3s %10s %10s %10s %10s %7s %7s\n' "" "" "img/s" "img/s" "img/s" "img/s" "8.14" "8.17"
+echo "# bench/run.sh $ROUNDS $PER_ROUND   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ours: $COMPRESSOR_VIPS_LIBRARY and libvips $(dpkg-query -W -f='${Version}' libvips42) alone, peer: $SHARP_VERSION)"
+printf '%-36s %-3s %8s %9s %6s | %9s %8s %6s | %7s %8s | %8s %8s\n' job par ours "sharp/moz" ratio "ours/8.14" sharp ratio "ours MB" "sharp MB" "ours B" "sharp B"
 for job in "camera-12mp.jpg 640 480" "camera-2725x2225.jpg 720 588" "web-12mp.jpg 640 480"; do
   set -- $job
   for par in 1 2; do
     ours=$(java_run io.compressor.bench.PipelineBench "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
-    same=$(java_run -Dvips.library="$SHARP_LIB" io.compressor.bench.PipelineBench "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
-    peer=$(NODE_PATH="$WORK/node/node_modules" node "$ROOT/bench/sharp-bench.js" "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
-    # on sharp's libvips our engine finds mozjpeg and uses trellis quantisation: its peer is sharp with mozjpeg on
     moz=$(NODE_PATH="$WORK/node/node_modules" node "$ROOT/bench/sharp-bench.js" "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS" mozjpeg)
-    rate() { sed -E 's/.*images_per_second=([0-9.]+).*/\1/' <<<"$1"; }
-    rss() { sed -E 's/.*peak_rss_mb=([0-9]+).*/\1/' <<<"$1"; }
+    debian=$(java_run -Dvips.library=libvips.so.42 io.compressor.bench.PipelineBench "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
+    peer=$(NODE_PATH="$WORK/node/node_modules" node "$ROOT/bench/sharp-bench.js" "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
+    rate() { get images_per_second "$1"; }
     ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
-    printf '%-34s %-3s %10s %10s %10s %10s %7s %7s %8s %8s\n' "$1 -> ${2}x$3 q80" "$par" "$(rate "$ours")" "$(rate "$same")" \
-      "$(rate "$peer")" "$(rate "$moz")" "$(ratio "$(rate "$ours")" "$(rate "$peer")")" "$(ratio "$(rate "$same")" "$(rate "$moz")")" \
-      "$(rss "$ours")" "$(rss "$peer")"
+    printf '%-36s %-3s %8s %9s %6s | %9s %8s %6s | %7s %8s | %8s %8s\n' "$1 -> ${2}x$3 q80" "$par" "$(rate "$ours")" "$(rate "$moz")" \
+      "$(ratio "$(rate "$ours")" "$(rate "$moz")")" "$(rate "$debian")" "$(rate "$peer")" "$(ratio "$(rate "$debian")" "$(rate "$peer")")" \
+      "$(get peak_rss_mb "$ours")" "$(get peak_rss_mb "$moz")" "$(get bytes "$ours")" "$(get bytes "$moz")"
   done
 done

@@ -4,7 +4,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -61,19 +60,27 @@ public final class Vips {
 
     /// `vips_init` finds its install prefix (and so its loadable modules: Debian's ImageMagick and HEIF loaders) from
     /// `VIPSHOME`, and when that is unset, guesses it and sets `VIPSHOME` to its guess. A second build started later
-    /// would take the first build's prefix and miss its own modules, so each starts with `VIPSHOME` as the process had it.
+    /// would take the first build's prefix and miss its own modules, so each starts with `VIPSHOME` as it was before
+    /// the first `vips_init` (read from the C environment, which is what libvips reads and writes).
     private static void restoreVipsHome(Arena arena) throws Throwable {
-        Linker linker = Linker.nativeLinker();
-        SymbolLookup libc = linker.defaultLookup();
-        String original = System.getenv("VIPSHOME");
-        if (original == null) {
-            var unused = (int) linker.downcallHandle(libc.find("unsetenv").orElseThrow(),
-                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS)).invoke(arena.allocateFrom("VIPSHOME"));
+        MemorySegment name = arena.allocateFrom("VIPSHOME");
+        if (started.isEmpty()) {
+            MemorySegment value = (MemorySegment) libc("getenv", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS))
+                    .invoke(name);
+            vipsHomeAtStart = value.equals(MemorySegment.NULL) ? null : value.reinterpret(4096).getString(0);
+        } else if (vipsHomeAtStart == null) {
+            var unused = (int) libc("unsetenv", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS)).invoke(name);
         } else {
-            var unused = (int) linker.downcallHandle(libc.find("setenv").orElseThrow(), FunctionDescriptor.of(ValueLayout.JAVA_INT,
-                    ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT)).invoke(arena.allocateFrom("VIPSHOME"),
-                    arena.allocateFrom(original), 1);
+            var unused = (int) libc("setenv", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                    ValueLayout.JAVA_INT)).invoke(name, arena.allocateFrom(vipsHomeAtStart), 1);
         }
+    }
+
+    private static String vipsHomeAtStart;
+
+    private static java.lang.invoke.MethodHandle libc(String function, FunctionDescriptor descriptor) {
+        Linker linker = Linker.nativeLinker();
+        return linker.downcallHandle(linker.defaultLookup().find(function).orElseThrow(), descriptor);
     }
 
     /// Whether libvips runs its generated SIMD code (liborc before 8.15, Highway from 8.15 on).

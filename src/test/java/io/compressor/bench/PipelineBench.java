@@ -27,7 +27,7 @@ import java.util.concurrent.Future;
 /// rounds after a warm-up. Prints `images_per_second=<median> peak_rss_mb=<VmHWM> bytes=<output size>
 /// cpu_ms_per_image=<this process's CPU time over the timed rounds, all threads, per image>`.
 /// Usage: PipelineBench IMAGE WIDTH HEIGHT QUALITY CONCURRENCY IMAGES_PER_ROUND ROUNDS
-/// (`-Dvips.library=PATH` loads another libvips build, as `COMPRESSOR_VIPS_LIBRARY` does for the service, and
+/// (`-Dvips.library=PATH[:PATH...]` names the libvips builds, as `COMPRESSOR_VIPS_LIBRARY` does for the service, and
 /// `-Dvips.threads=N` sets its worker threads per image, as `COMPRESSOR_VIPS_THREADS` does)
 public final class PipelineBench {
     private PipelineBench() {}
@@ -40,7 +40,7 @@ public final class PipelineBench {
         int concurrency = Integer.parseInt(args[4]);
         int perRound = Integer.parseInt(args[5]);
         int rounds = Integer.parseInt(args[6]);
-        Pipeline pipeline = Pipeline.start(new EngineConfig(System.getProperty("vips.library", "libvips.so.42"), Integer.getInteger("vips.threads", 0),
+        Pipeline pipeline = Pipeline.start(new EngineConfig(List.of(System.getProperty("vips.library", "libvips.so.42").split(":")), Integer.getInteger("vips.threads", 0),
                 new Limits(1L << 30, 1_000_000_000L)));
         int bytes = pipeline.process(input, options).bytes().length;
         // the JIT compiles the per-image code (called a few times per image) over the first minute or so: warm up on at
