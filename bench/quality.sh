@@ -17,7 +17,8 @@ BENCH_PACKAGES="libjpeg-turbo-progs webp libavif-bin pngquant"
 . "$(dirname "$0")/common.sh"
 if [ "${1:-}" = debian ]; then
   shift
-  JAVA_FLAGS+=("-Dvips.library=libvips.so.42")
+  export COMPRESSOR_VIPS_LIBRARY=libvips.so.42
+  JAVA_FLAGS+=("-Dvips.library=$COMPRESSOR_VIPS_LIBRARY")
 fi
 CURVES=""
 SWEEP=""
@@ -85,7 +86,7 @@ if [ -n "$CURVES" ]; then
   exit 0
 fi
 if [ -n "$SWEEP" ]; then
-  CURVES_FILE="$Q/curves-$SWEEP.txt"
+  CURVES_FILE="$Q/curves-$SWEEP-$(printf %s "${COMPRESSOR_VIPS_LIBRARY:-libvips.so.42}" | md5sum | cut -c1-8).txt"  # per engine
   [ -s "$CURVES_FILE" ] || java_run io.compressor.bench.ScoreCurves "$Q/corpus" "$SWEEP" HIGH 2 > "$CURVES_FILE.part"
   [ -s "$CURVES_FILE" ] || mv "$CURVES_FILE.part" "$CURVES_FILE"
   case "$SWEEP" in AVIF) RANGE="15 95 50" ;; WEBP) RANGE="30 95 75" ;; *) RANGE="30 95 78" ;; esac

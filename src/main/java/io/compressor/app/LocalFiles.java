@@ -52,8 +52,8 @@ final class LocalFiles {
 
     static Outcome run(Pipeline pipeline, Task task, ProcessOptions options) {
         try {
-            byte[] input = Files.readAllBytes(task.input());
-            Result result = pipeline.process(input, options);
+            long inputSize = Files.size(task.input());
+            Result result = pipeline.process(task.input(), options);
             Path target = target(task, result);
             if (task.outDir().isPresent() && Files.exists(target) && Files.isSameFile(target, task.input())) {
                 return Outcome.failed(task, "the result would overwrite the input; use --in-place or another --out");
@@ -62,7 +62,7 @@ final class LocalFiles {
             Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), ".optimize-", ".tmp");
             Files.write(temporary, result.bytes());
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new Outcome(task, input.length, result, target, null);
+            return new Outcome(task, inputSize, result, target, null);
         } catch (ServiceException | IllegalArgumentException e) {
             return Outcome.failed(task, e.getMessage());
         } catch (IOException | UncheckedIOException e) {

@@ -1,6 +1,7 @@
 package io.compressor.pipeline;
 
 import io.compressor.vips.Blob;
+import io.compressor.vips.HeldBytes;
 import io.compressor.vips.Scope;
 import io.compressor.vips.VImage;
 import io.compressor.vips.Vips;
@@ -67,6 +68,24 @@ public final class Pipeline {
     public Result process(byte[] input, ProcessOptions options) {
         probe.checkSize(input.length);
         ImageFormat format = Probe.sniff(input);
+        Library library = libraryFor(format);
+        try (Scope scope = library.vips().scope()) {
+            return process(library, scope, scope.blob(input), format, options);
+        }
+    }
+
+    /// Processes a file, read by the kernel straight into native memory (one copy, never through the heap).
+    public Result process(java.nio.file.Path file, ProcessOptions options) throws IOException {
+        probe.checkSize(java.nio.file.Files.size(file));
+        try (HeldBytes input = HeldBytes.read(file)) {
+            return process(input, options);
+        }
+    }
+
+    /// Processes bytes the caller holds in native memory (a file read once, `HeldBytes.read`), where they are.
+    public Result process(HeldBytes input, ProcessOptions options) {
+        probe.checkSize(input.size());
+        ImageFormat format = Probe.sniff(input.head(Probe.SNIFF_BYTES));
         Library library = libraryFor(format);
         try (Scope scope = library.vips().scope()) {
             return process(library, scope, scope.blob(input), format, options);

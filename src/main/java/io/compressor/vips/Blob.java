@@ -48,6 +48,18 @@ public final class Blob {
         return wrap(n, data, size);
     }
 
+    /// A `VipsBlob` over bytes the caller holds (`HeldBytes`), read where they are: libvips never frees them, and the
+    /// caller keeps them until every image made from them is released.
+    static Blob borrow(Native n, HeldBytes held) {
+        MemorySegment data = held.segment();
+        try {
+            return new Blob(n, data, data.byteSize(), (MemorySegment) n.vips_blob_new.invoke(MemorySegment.NULL, data,
+                    data.byteSize()));
+        } catch (Throwable e) {
+            throw new IllegalStateException("vips_blob_new", e);
+        }
+    }
+
     private static MemorySegment allocate(Native n, long size) {
         try {
             return ((MemorySegment) n.g_malloc.invoke(Math.max(1, size))).reinterpret(Math.max(1, size));

@@ -39,6 +39,16 @@ public final class Scope implements AutoCloseable, VImage.Owner {
         return blob;
     }
 
+    /// Bytes the caller holds, read where they are; the caller keeps them until this scope is closed.
+    public Blob blob(HeldBytes held) {
+        if (closed) {
+            throw new IllegalStateException("scope is closed");
+        }
+        Blob blob = Blob.borrow(vips.natives(), held);
+        blobs.add(blob);
+        return blob;
+    }
+
     /// `size` bytes read from `in` into native memory, owned by this scope.
     public Blob blob(java.io.InputStream in, long size) throws java.io.IOException {
         if (closed) {

@@ -10,6 +10,7 @@ import io.compressor.pipeline.Pipeline;
 import io.compressor.pipeline.ProcessOptions;
 import io.compressor.pipeline.Resize;
 import io.compressor.pipeline.ResizeMode;
+import io.compressor.vips.HeldBytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ public final class PipelineBench {
     private PipelineBench() {}
 
     public static void main(String[] args) throws Exception {
-        byte[] input = Files.readAllBytes(Path.of(args[0]));
+        // read once into native memory and reused, as sharp-bench.js reads the file once into a Buffer that libvips reads
+        HeldBytes input = HeldBytes.read(Path.of(args[0]));
         ProcessOptions options = new ProcessOptions(Compression.HIGH, OptionalInt.of(Integer.parseInt(args[3])),
                 OutputFormat.JPEG, Optional.of(new Resize(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
                         ResizeMode.FIT, Gravity.CENTER, true, Color.WHITE)), Set.of());
@@ -62,7 +64,7 @@ public final class PipelineBench {
                 peakRssMb(), bytes, cpuMsPerImage);
     }
 
-    private static void run(Pipeline pipeline, byte[] input, ProcessOptions options, int concurrency, int images)
+    private static void run(Pipeline pipeline, HeldBytes input, ProcessOptions options, int concurrency, int images)
             throws Exception {
         try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
             List<Future<?>> all = new ArrayList<>();

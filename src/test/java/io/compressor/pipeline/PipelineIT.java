@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.compressor.error.ServiceException;
+import io.compressor.vips.HeldBytes;
 import io.compressor.vips.Scope;
 import io.compressor.vips.VImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -157,7 +161,30 @@ class PipelineIT {
     }
 
     @Test
-    void theOutputIsNeverLargerThanAnInputOfTheSameFormatWithoutResize() {
+    void aFileReadIntoNativeMemoryGivesWhatItsBytesGiveAndCanBeReadAgain(@TempDir Path dir) throws Exception {
+        byte[] jpeg = Fixtures.encode(ImageFormat.JPEG, false);
+        Path file = Files.write(dir.resolve("in.jpg"), jpeg);
+        ProcessOptions webp = options(OutputFormat.WEBP, new Resize(120, 80, ResizeMode.FIT, Gravity.CENTER, true, Color.WHITE));
+        byte[] expected = PIPELINE.process(jpeg, webp).bytes();
+        assertThat(PIPELINE.process(file, webp).bytes()).isEqualTo(expected);
+        try (HeldBytes held = HeldBytes.read(file)) {
+            assertThat(held.size()).isEqualTo(jpeg.length);
+            for (int i = 0; i < 3; i++) {
+                assertThat(PIPELINE.process(held, webp).bytes()).as("run %d on the same bytes", i).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void aFileOverTheByteLimitIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("big.png"), Fixtures.encode(ImageFormat.PNG, false));
+        Pipeline tiny = new Pipeline(Fixtures.ENGINE, new Limits(1000, 100_000_000));
+        assertThatThrownBy(() -> tiny.process(file, options(OutputFormat.AUTO, null)))
+                .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.code()).isEqualTo("file_too_large"));
+    }
+
+    @Test
+    void theOutputIsNeverLargerThanAnInputOfTheSameFormatWithoutResize(@TempDir Path dir) throws Exception {
         byte[] tight;
         try (Scope scope = Fixtures.ENGINE.getFirst().scope()) { // the engine's own JPEG encoder (mozjpeg's options when it has them)
             tight = Fixtures.reference(scope, false).save("jpegsave_buffer", Map.of("Q", 20, "strip", true,
@@ -167,6 +194,9 @@ class PipelineIT {
         Result result = PIPELINE.process(tight, options(OutputFormat.AUTO, null));
         assertThat(result.unchanged()).isTrue();
         assertThat(result.bytes()).isEqualTo(tight);
+        Result fromFile = PIPELINE.process(Files.write(dir.resolve("tight.jpg"), tight), options(OutputFormat.AUTO, null));
+        assertThat(fromFile.unchanged()).isTrue();
+        assertThat(fromFile.bytes()).isEqualTo(tight);
         Result resized = PIPELINE.process(tight, options(OutputFormat.AUTO, new Resize(60, 0, ResizeMode.AUTO,
                 Gravity.CENTER, false, Color.WHITE)));
         assertThat(resized.unchanged()).isFalse();
