@@ -16,7 +16,7 @@ if [ ! -d "$WORK/node/node_modules/sharp" ]; then
 fi
 SHARP_VERSION=$(cd "$WORK/node" && node -e "const v=require('sharp').versions; console.log('sharp ' + v.sharp + ', libvips ' + v.vips)")
 
-echo "# bench/run.sh $ROUNDS $PER_ROUND   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ours: $COMPRESSOR_VIPS_LIBRARY and libvips $(dpkg-query -W -f='${Version}' libvips42) alone, peer: $SHARP_VERSION)"
+echo "# bench/run.sh $ROUNDS $PER_ROUND   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ours: ${COMPRESSOR_VIPS_LIBRARY:-libvips.so.42} and libvips $(dpkg-query -W -f='${Version}' libvips42) alone, peer: $SHARP_VERSION)"
 printf '%-36s %-3s %8s %9s %6s | %9s %8s %6s | %7s %8s | %8s %8s\n' job par ours "sharp/moz" ratio "ours/8.14" sharp ratio "ours MB" "sharp MB" "ours B" "sharp B"
 for job in "camera-12mp.jpg 640 480" "camera-2725x2225.jpg 720 588" "web-12mp.jpg 640 480"; do
   set -- $job
