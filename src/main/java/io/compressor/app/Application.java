@@ -44,6 +44,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 
 /// The composition root: builds every service from one `AppConfig`, in dependency order.
 /// Nothing else in the code base wires objects together or holds static state.
@@ -170,13 +171,26 @@ final class Application implements AutoCloseable {
         return permits;
     }
 
-    /// Deletes expired hosted results; runs every minute, and a failure waits for the next run.
+    /// How old an input must be before the sweep may take it for one a node left behind: far longer than a spool
+    /// write and the queue insert after it take.
+    private static final Duration SPOOL_GRACE = Duration.ofHours(1);
+
+    /// Deletes expired hosted results, and spooled inputs no queued job names; runs every minute, and a failure
+    /// waits for the next run.
     private void sweep() {
         try {
             signIns.sweepSessions();
             int removed = hosting.sweep();
             if (removed > 0) {
                 LoggerFactory.getLogger(Application.class).info("Removed {} expired result folder(s)", removed);
+            }
+            JobService started;
+            synchronized (this) {
+                started = jobs; // only where jobs run: a command that never starts them has no spool to sweep
+            }
+            int orphans = started == null ? 0 : started.sweepSpool(SPOOL_GRACE);
+            if (orphans > 0) {
+                LoggerFactory.getLogger(Application.class).info("Removed {} spooled input(s) no queued job names", orphans);
             }
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(Application.class).warn("Sweeping expired results failed", e);

@@ -59,7 +59,7 @@ final class Settings {
             "The spool's S3-compatible endpoint, e.g. http://127.0.0.1:7480; leave it out for AWS.");
     static final Setting SPOOL_REGION = new Setting("COMPRESSOR_SPOOL_S3_REGION", "us-east-1", "The spool bucket's region.");
     static final Setting SPOOL_ACCESS_KEY = new Setting("COMPRESSOR_SPOOL_S3_ACCESS_KEY_ID", "(none)",
-            "Access key id for the spool bucket (needs s3:PutObject, s3:GetObject, s3:DeleteObject).");
+            "Access key id for the spool bucket (needs s3:PutObject, s3:GetObject, s3:DeleteObject, and s3:ListBucket for the sweep of inputs left behind).");
     static final Setting SPOOL_SECRET = new Setting("COMPRESSOR_SPOOL_S3_SECRET_ACCESS_KEY", "(none)",
             "Secret for the spool bucket. Never logged.");
     static final Setting FETCH_ALLOWED_HOSTS = new Setting("COMPRESSOR_FETCH_ALLOWED_HOSTS", "(none)",

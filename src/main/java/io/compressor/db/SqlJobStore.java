@@ -56,6 +56,12 @@ public final class SqlJobStore implements JobStore {
                 .bind("spool", queued.spoolKey()).execute());
     }
 
+    @Override
+    public boolean spoolInUse(String spoolKey) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM jobs WHERE spool_key = :key"
+                + " AND status IN ('enqueued', 'processing')").bind("key", spoolKey).mapTo(Integer.class).one()) > 0;
+    }
+
     /// One statement claims atomically: SQLite serialises writers; PostgreSQL skips rows others hold.
     @Override
     public Optional<Claimed> claim(String owner, Instant now, Instant leaseUntil, int maxAttempts) {

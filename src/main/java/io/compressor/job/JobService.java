@@ -219,6 +219,20 @@ public final class JobService {
         }
     }
 
+    /// Inputs a node left in the spool when it ended between writing one and queueing its job (or while writing it):
+    /// written before `grace` ago, and named by no job waiting in the queue or running from it. Returns how many
+    /// were deleted. Runs with the other sweeps, on every node; two nodes deleting one input is harmless.
+    public int sweepSpool(java.time.Duration grace) {
+        int removed = 0;
+        for (String key : spool.writtenBefore(clock.instant().minus(grace))) {
+            if (!store.spoolInUse(key)) {
+                spool.delete(key);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     void onEnqueue(Runnable wake) {
         this.wakeWorkers = wake;
     }

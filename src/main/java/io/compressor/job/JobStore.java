@@ -15,6 +15,9 @@ public interface JobStore {
     /// Turns a recorded job into one that waits in the queue.
     void enqueue(Job job, Queued queued);
 
+    /// Whether a job waiting in the queue or running from it names `spoolKey` as its input.
+    boolean spoolInUse(String spoolKey);
+
     /// Takes the oldest claimable job (enqueued, or processing under an expired lease) with fewer than
     /// `maxAttempts` claims, for `owner` until `leaseUntil`; empty when there is none.
     Optional<Claimed> claim(String owner, Instant now, Instant leaseUntil, int maxAttempts);

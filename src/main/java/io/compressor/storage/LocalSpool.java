@@ -46,6 +46,25 @@ public final class LocalSpool implements Spool {
         }
     }
 
+    /// Finished inputs and the temporary files of writes that never finished, by their last write.
+    @Override
+    public java.util.List<String> writtenBefore(java.time.Instant cutoff) {
+        if (!Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (var files = Files.list(dir)) {
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            for (Path file : files.toList()) {
+                if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    keys.add(file.getFileName().toString());
+                }
+            }
+            return keys;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the spool " + dir, e);
+        }
+    }
+
     @Override
     public void delete(String key) {
         try {

@@ -13,4 +13,8 @@ public interface Spool {
     InputStream open(String key);
 
     void delete(String key);
+
+    /// The keys of what was written (or began to be written and never finished) before `cutoff`, for the sweep of
+    /// inputs that no queued job names (`JobService.sweepSpool`).
+    java.util.List<String> writtenBefore(java.time.Instant cutoff);
 }

@@ -101,6 +101,28 @@ class QueuedJobFailuresIT {
         }
     }
 
+    @Test
+    void inputsANodeLeftInTheSpoolAreSweptOnceOldWhileAQueuedJobsInputStays() throws Exception {
+        try (Database database = open()) {
+            String account = accounts(database).create("Queue", null).id();
+            JobService jobs = jobs(database);
+            Job queued = submitWithWebhook(jobs, account);
+            Path spool = dir.resolve("spool");
+            // a node that died after writing an input and before queueing its job, and one that died while writing
+            new LocalSpool(spool).write("job-never-queued", new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), 3);
+            Files.writeString(spool.resolve(".spool-123.tmp"), "half an input");
+            assertThat(jobs.sweepSpool(Duration.ofHours(1))).as("nothing is an hour old yet").isZero();
+            assertThat(spooled()).hasSize(3);
+
+            for (Path file : spooled()) { // two hours pass
+                Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(clock.instant().minus(Duration.ofHours(2))));
+            }
+            assertThat(jobs.sweepSpool(Duration.ofHours(1))).isEqualTo(2);
+            assertThat(spooled()).as("only the queued job's input").singleElement()
+                    .satisfies(file -> assertThat(file.getFileName().toString()).isEqualTo(queued.id()));
+        }
+    }
+
     /// The real database refuses the write that queues a job (the one that records its spool key), as a database
     /// that fails at that moment would.
     private void refuseQueueing(Database database) {

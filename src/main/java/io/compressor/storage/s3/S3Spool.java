@@ -53,6 +53,13 @@ public final class S3Spool implements Spool {
     }
 
     @Override
+    public java.util.List<String> writtenBefore(java.time.Instant cutoff) {
+        return connector.client(config.region()).listObjectsV2Paginator(b -> b.bucket(config.bucket()).prefix(config.prefix()))
+                .contents().stream().filter(o -> o.lastModified().isBefore(cutoff))
+                .map(o -> o.key().substring(config.prefix().length())).toList();
+    }
+
+    @Override
     public void delete(String key) {
         connector.client(config.region()).deleteObject(b -> b.bucket(config.bucket()).key(object(key)));
     }
