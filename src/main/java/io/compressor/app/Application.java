@@ -171,9 +171,9 @@ final class Application implements AutoCloseable {
         return permits;
     }
 
-    /// How old an input must be before the sweep may take it for one a node left behind: far longer than a spool
-    /// write and the queue insert after it take.
-    private static final Duration SPOOL_GRACE = Duration.ofHours(1);
+    /// How old a spooled input or an unqueued job must be before the sweep takes it for one a node left behind: far
+    /// longer than a spool write and the queue insert after it, or a synchronous job, take.
+    private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
     /// Deletes expired hosted results, and spooled inputs no queued job names; runs every minute, and a failure
     /// waits for the next run.
@@ -188,9 +188,14 @@ final class Application implements AutoCloseable {
             synchronized (this) {
                 started = jobs; // only where jobs run: a command that never starts them has no spool to sweep
             }
-            int orphans = started == null ? 0 : started.sweepSpool(SPOOL_GRACE);
+            int orphans = started == null ? 0 : started.sweepSpool(ABANDONED_AFTER);
             if (orphans > 0) {
                 LoggerFactory.getLogger(Application.class).info("Removed {} spooled input(s) no queued job names", orphans);
+            }
+            int abandoned = started == null ? 0 : started.failAbandoned(ABANDONED_AFTER);
+            if (abandoned > 0) {
+                LoggerFactory.getLogger(Application.class).info("Failed {} job(s) whose server ended before they were"
+                        + " queued or finished", abandoned);
             }
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(Application.class).warn("Sweeping expired results failed", e);

@@ -39,6 +39,8 @@ public final class SqlJobStore implements JobStore {
     private static final String QUEUED = ", attempts, request, webhook_url, public_base, spool_key";
     /// A job whose last allowed attempt died with its node: still processing, its lease run out.
     private static final String EXHAUSTED = "status = 'processing' AND lease_until < :now AND attempts >= :max";
+    /// A job a node began and neither queued nor finished: processing, never leased, begun before `:before`.
+    private static final String ABANDONED = "status = 'processing' AND lease_until IS NULL AND created_at < :before";
     private final Jdbi jdbi;
     private final boolean sqlite;
 
@@ -98,6 +100,18 @@ public final class SqlJobStore implements JobStore {
     public boolean endExhausted(Job failed, Instant now, int maxAttempts) {
         return jdbi.withHandle(h -> bind(h.createUpdate("UPDATE jobs SET " + SETS + " WHERE id = :id AND " + EXHAUSTED), failed)
                 .bind("now", now).bind("max", maxAttempts).execute()) == 1;
+    }
+
+    @Override
+    public java.util.List<Job> abandoned(Instant before) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM jobs WHERE " + ABANDONED).bind("before", before)
+                .map((rs, ctx) -> map(rs)).list());
+    }
+
+    @Override
+    public boolean endAbandoned(Job failed, Instant before) {
+        return jdbi.withHandle(h -> bind(h.createUpdate("UPDATE jobs SET " + SETS + " WHERE id = :id AND " + ABANDONED), failed)
+                .bind("before", before).execute()) == 1;
     }
 
     @Override

@@ -233,6 +233,21 @@ public final class JobService {
         return removed;
     }
 
+    /// Jobs a node began over `grace` ago and never queued nor finished, because it ended first, become failed with
+    /// `internal`, so that their clients' polls end. Returns how many. No synchronous job runs for an hour.
+    public int failAbandoned(java.time.Duration grace) {
+        Instant before = clock.instant().minus(grace);
+        int ended = 0;
+        for (Job job : store.abandoned(before)) {
+            Job failed = job.failed(job.input(), ErrorCode.INTERNAL.code(), "The server that took this job ended before it"
+                    + " finished; submit it again.", clock.instant());
+            if (store.endAbandoned(failed, before)) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
     void onEnqueue(Runnable wake) {
         this.wakeWorkers = wake;
     }

@@ -15,6 +15,13 @@ public interface JobStore {
     /// Turns a recorded job into one that waits in the queue.
     void enqueue(Job job, Queued queued);
 
+    /// Jobs a node began before `before` and neither queued nor finished (it ended while running one synchronously, or
+    /// between spooling one's input and queueing it): processing, never leased.
+    java.util.List<Job> abandoned(Instant before);
+
+    /// Ends an abandoned job as `failed`, unless it is no longer abandoned; true when this call ended it.
+    boolean endAbandoned(Job failed, Instant before);
+
     /// Whether a job waiting in the queue or running from it names `spoolKey` as its input.
     boolean spoolInUse(String spoolKey);
 

@@ -123,6 +123,36 @@ class QueuedJobFailuresIT {
         }
     }
 
+    @Test
+    void jobsANodeBeganAndNeverQueuedNorFinishedFailOnceAnHourOldAndOnlyThey() throws Exception {
+        try (Database database = open()) {
+            SqlJobStore store = new SqlJobStore(database);
+            String account = accounts(database).create("Queue", null).id();
+            JobService jobs = jobs(database);
+            Instant twoHoursAgo = clock.instant().minus(Duration.ofHours(2));
+            Job leftBehind = processing(account, "left-behind", twoHoursAgo); // its node ended while it ran, unqueued
+            Job running = processing(account, "running", clock.instant()); // a synchronous job running now
+            store.insert(leftBehind);
+            store.insert(running);
+            Job queued = submitWithWebhook(jobs, account);
+            assertThat(store.claim("node-1", clock.instant(), clock.instant().plusSeconds(60), 3)).isPresent(); // leased
+
+            assertThat(jobs.failAbandoned(Duration.ofHours(1))).isEqualTo(1);
+            assertThat(jobs.failAbandoned(Duration.ofHours(1))).as("another node, later").isZero();
+            Job failed = store.find("left-behind").orElseThrow();
+            assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(failed.errorCode()).isEqualTo("internal");
+            assertThat(failed.errorMessage()).isEqualTo("The server that took this job ended before it finished; submit it again.");
+            assertThat(store.find("running").orElseThrow().status()).isEqualTo(JobStatus.PROCESSING);
+            assertThat(store.find(queued.id()).orElseThrow().status()).isEqualTo(JobStatus.PROCESSING);
+        }
+    }
+
+    private static Job processing(String account, String id, Instant createdAt) {
+        return new Job(id, account, JobStatus.PROCESSING, "upload", "{}", new FileFacts("a.png", "image", null, null, 3, null, 0,
+                0), null, null, null, null, null, createdAt, null);
+    }
+
     /// The real database refuses the write that queues a job (the one that records its spool key), as a database
     /// that fails at that moment would.
     private void refuseQueueing(Database database) {
