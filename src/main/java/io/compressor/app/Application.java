@@ -198,7 +198,8 @@ final class Application implements AutoCloseable {
                         + " queued or finished", abandoned);
             }
         } catch (RuntimeException e) {
-            LoggerFactory.getLogger(Application.class).warn("Sweeping expired results failed", e);
+            LoggerFactory.getLogger(Application.class).warn("Sweeping failed (expired results and sessions, inputs and jobs"
+                    + " left behind); the next sweep runs in a minute", e);
         }
     }
 

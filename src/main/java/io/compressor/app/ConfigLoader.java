@@ -119,8 +119,7 @@ final class ConfigLoader {
     }
 
     private static EngineConfig engine(Environment env) {
-        java.util.List<String> libraries = java.util.Arrays.stream(env.text(VIPS_LIBRARY, VIPS_LIBRARY.defaultValue()).split(":"))
-                .map(String::strip).filter(library -> !library.isEmpty()).toList();
+        java.util.List<String> libraries = EngineConfig.libraries(env.text(VIPS_LIBRARY, VIPS_LIBRARY.defaultValue()));
         for (String library : libraries) {
             if (library.contains("/") && !java.nio.file.Files.isReadable(Path.of(library))) {
                 env.problem(VIPS_LIBRARY, "file \"" + library + "\" does not exist or cannot be read");

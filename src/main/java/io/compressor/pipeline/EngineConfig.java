@@ -17,4 +17,9 @@ public record EngineConfig(List<String> vipsLibraries, int vipsThreads, Limits l
     public EngineConfig(String vipsLibrary, int vipsThreads, Limits limits) {
         this(List.of(vipsLibrary), vipsThreads, limits);
     }
+
+    /// The builds a list names as `COMPRESSOR_VIPS_LIBRARY` writes it: sonames or paths separated by `:`; blanks dropped.
+    public static List<String> libraries(String list) {
+        return java.util.Arrays.stream(list.split(":")).map(String::strip).filter(library -> !library.isEmpty()).toList();
+    }
 }

@@ -145,20 +145,16 @@ public final class Vips {
     /// time in the process, as the upcall counts into one static counter.
     private int liveObjects() throws Throwable {
         synchronized (Vips.class) {
-            return countLiveObjects();
+            if (countStub == null) {
+                var handle = MethodHandles.lookup().findStatic(Vips.class, "countOne",
+                        MethodType.methodType(MemorySegment.class, MemorySegment.class, MemorySegment.class, MemorySegment.class));
+                countStub = n.linker().upcallStub(handle, FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                        ValueLayout.ADDRESS, ValueLayout.ADDRESS), Arena.global());
+            }
+            counted.set(0);
+            var unused = (MemorySegment) n.vips_object_map.invoke(countStub, MemorySegment.NULL, MemorySegment.NULL);
+            return counted.get();
         }
-    }
-
-    private int countLiveObjects() throws Throwable {
-        if (countStub == null) {
-            var handle = MethodHandles.lookup().findStatic(Vips.class, "countOne",
-                    MethodType.methodType(MemorySegment.class, MemorySegment.class, MemorySegment.class, MemorySegment.class));
-            countStub = n.linker().upcallStub(handle, FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS,
-                    ValueLayout.ADDRESS, ValueLayout.ADDRESS), Arena.global());
-        }
-        counted.set(0);
-        var unused = (MemorySegment) n.vips_object_map.invoke(countStub, MemorySegment.NULL, MemorySegment.NULL);
-        return counted.get();
     }
 
     /// The upcall: must never throw, so it only counts, and returns NULL to go on.

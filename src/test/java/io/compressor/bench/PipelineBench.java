@@ -42,7 +42,7 @@ public final class PipelineBench {
         int concurrency = Integer.parseInt(args[4]);
         int perRound = Integer.parseInt(args[5]);
         int rounds = Integer.parseInt(args[6]);
-        Pipeline pipeline = Pipeline.start(new EngineConfig(List.of(System.getProperty("vips.library", "libvips.so.42").split(":")), Integer.getInteger("vips.threads", 0),
+        Pipeline pipeline = Pipeline.start(new EngineConfig(EngineConfig.libraries(System.getProperty("vips.library", "libvips.so.42")), Integer.getInteger("vips.threads", 0),
                 new Limits(1L << 30, 1_000_000_000L)));
         int bytes = pipeline.process(input, options).bytes().length;
         // the JIT compiles the per-image code (called a few times per image) over the first minute or so: warm up on at

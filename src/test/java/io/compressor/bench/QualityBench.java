@@ -59,7 +59,7 @@ public final class QualityBench {
         try (Stream<Path> files = Files.list(corpus)) {
             images = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
         }
-        Pipeline pipeline = Pipeline.start(new EngineConfig(java.util.List.of(System.getProperty("vips.library", "libvips.so.42").split(":")), 0,
+        Pipeline pipeline = Pipeline.start(new EngineConfig(EngineConfig.libraries(System.getProperty("vips.library", "libvips.so.42")), 0,
                 new Limits(256L << 20, 100_000_000)));
         System.out.printf(Locale.ROOT, "corpus: %d images (%s), scores: SSIM on luma at <= 1 MP (pipeline/Ssim.java)%n",
                 images.size(), corpus);

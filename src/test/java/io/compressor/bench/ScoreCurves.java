@@ -20,7 +20,7 @@ public final class ScoreCurves {
     private ScoreCurves() {}
 
     public static void main(String[] args) throws Exception {
-        Pipeline p = Pipeline.start(new EngineConfig(java.util.List.of(System.getProperty("vips.library", "libvips.so.42").split(":")), 0,
+        Pipeline p = Pipeline.start(new EngineConfig(EngineConfig.libraries(System.getProperty("vips.library", "libvips.so.42")), 0,
                 new Limits(256L << 20, 100_000_000)));
         OutputFormat f = OutputFormat.valueOf(args[1]);
         Compression level = Compression.valueOf(args[2]);

@@ -1,8 +1,8 @@
 package io.compressor.testing;
 
+import io.compressor.pipeline.EngineConfig;
 import io.compressor.vips.Vips;
 import io.compressor.vips.VipsConfig;
-import java.util.Arrays;
 import java.util.List;
 
 /// The libvips builds the tests' engines run on: `COMPRESSOR_VIPS_LIBRARY` as `scripts/test` sets it, to what
@@ -14,8 +14,7 @@ public final class TestEngine {
 
     public static List<String> libraries() {
         String value = System.getenv(VARIABLE);
-        return value == null || value.isBlank() ? List.of(VipsConfig.DEFAULT_LIBRARY)
-                : Arrays.stream(value.split(":")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return value == null || value.isBlank() ? List.of(VipsConfig.DEFAULT_LIBRARY) : EngineConfig.libraries(value);
     }
 
     /// The builds started, in order.
