@@ -6,7 +6,7 @@
 # The client shares the server's cores, so the throughput ratio also pays for the client's work; the CPU
 # columns do not: the server process's CPU time per request (all its threads, from /proc) against the bare
 # pipeline's CPU time per image, whose ratio is what the HTTP layer itself costs.
-#   bench/http.sh [REQUESTS_PER_ROUND] [ROUNDS]
+#   bench/http.sh [REQUESTS_PER_ROUND] [ROUNDS]      (WARMUP=N requests before the first round, 1200 by default)
 set -euo pipefail
 REQUESTS=${1:-40}
 ROUNDS=${2:-3}
@@ -25,9 +25,11 @@ echo "# bench/http.sh $REQUESTS $ROUNDS   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a / b}'; }
-# warm the server up (JIT, pools, the database) as PipelineBench warms itself up before it measures: the JIT keeps
-# compiling for the first few hundred requests (still ~5 ms of CPU per request after 200), so at least 240
-java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/camera-12mp.jpg" 2 $((REQUESTS * 2 > 240 ? REQUESTS * 2 : 240)) > /dev/null
+# warm the server up (JIT, pools, the database), as a server that has run for a while is: the JIT keeps compiling the
+# request path's code (run a few times per request) for the first thousand requests or so. After 400 the compiler
+# threads still took ~4 ms of CPU per request and the request threads ~17 ms; after 1500, 2.7 and 10 (2026-11-29).
+# WARMUP requests, 1200 by default (about 100 s)
+java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/camera-12mp.jpg" 2 "${WARMUP:-1200}" > /dev/null
 printf '%-8s %10s %8s %8s %7s %12s %7s %14s %12s %12s %9s\n' clients "req/s" "p50 ms" "p99 ms" errors "bare img/s" ratio \
   "server peak MB" "cpu ms/req" "bare ms/img" "cpu ratio"
 for clients in 1 2 4 8; do

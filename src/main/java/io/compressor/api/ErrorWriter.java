@@ -49,7 +49,22 @@ final class ErrorWriter {
         if (code == ErrorCode.UNAUTHORIZED) {
             ctx.header("WWW-Authenticate", "Basic realm=\"Compressor\"");
         }
+        closeUnlessBodyRead(ctx);
         ctx.status(code.status()).json(new ErrorBody(RequestContext.id(ctx), code.code(), message));
+    }
+
+    /// An error answered before the request's body was read to its end (an upload refused as too large, or before it
+    /// was read at all) closes the connection: what is left of the body must not be taken for the next request.
+    private static void closeUnlessBodyRead(Context ctx) {
+        boolean finished;
+        try {
+            finished = ctx.req().getInputStream().isFinished();
+        } catch (java.io.IOException | IllegalStateException e) {
+            finished = false;
+        }
+        if (!finished) {
+            ctx.header("Connection", "close");
+        }
     }
 
     private static ErrorCode fromStatus(int status) {

@@ -40,6 +40,9 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private final ApiConfig config;
     private final Javalin javalin;
+    /// Bytes read from a connection at a time: a few megabytes of upload arrive in a quarter of the reads (and of Jetty's
+    /// work around each read) that Jetty's default 16 KiB takes (bench/http.sh, docs/performance.md). A size Jetty pools.
+    private static final int INPUT_BUFFER = 64 * 1024;
     private final GracefulHandler inFlight = new GracefulHandler();
 
     /// What the routes call. Services only: the API never touches a repository.
@@ -116,12 +119,14 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /// Starts serving. Connections may stay quiet for minutes while a large image waits for a permit and
-    /// is processed, so Jetty's idle timeout (30 s by default) is raised to ten minutes.
+    /// is processed, so Jetty's idle timeout (30 s by default) is raised to ten minutes. Requests are read
+    /// `INPUT_BUFFER` bytes at a time.
     public HttpServer start() {
         javalin.start();
         for (Connector connector : javalin.jettyServer().server().getConnectors()) {
             if (connector instanceof ServerConnector server) {
                 server.setIdleTimeout(Duration.ofMinutes(10).toMillis());
+                server.getConnectionFactory(HttpConnectionFactory.class).setInputBufferSize(INPUT_BUFFER);
             }
         }
         return this;

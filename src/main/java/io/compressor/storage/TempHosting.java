@@ -12,9 +12,10 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/// Results kept on local disk for a while, at `DIR/{expires}/{id}/{name}`: the path is the URL, so a
+/// Results kept on local disk for a while, at `DIR/{expires}/{id}-{name}`: the path is the URL, so a
 /// URL with another expiry or name finds nothing, a restart loses nothing, and the sweeper deletes a
-/// whole expiry folder once it has passed.
+/// whole expiry folder once it has passed. One file per result in its second's folder: a folder per result
+/// (`DIR/{expires}/{id}/{name}`, the layout before 2026-11-29, still served) cost a `mkdir` on every request.
 public final class TempHosting {
     private final Path root;
     private final Duration ttl;
@@ -32,12 +33,12 @@ public final class TempHosting {
     /// Writes `bytes` under a fresh expiry; the file appears complete or not at all.
     public Hosted host(String id, String name, byte[] bytes) {
         long expires = clock.instant().plus(ttl).getEpochSecond();
-        Path folder = root.resolve(Long.toString(expires)).resolve(id);
+        Path folder = root.resolve(Long.toString(expires));
         try {
             Files.createDirectories(folder);
-            Path temporary = Files.createTempFile(folder, ".upload-", ".tmp");
+            Path temporary = folder.resolve("." + id + ".tmp"); // the job's own: no other writer has its id
             Files.write(temporary, bytes);
-            Path file = folder.resolve(name);
+            Path file = folder.resolve(fileName(id, name));
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return new Hosted(expires, id, name, file);
         } catch (IOException e) {
@@ -53,8 +54,14 @@ public final class TempHosting {
         if (Long.parseLong(expires) <= clock.instant().getEpochSecond()) {
             return Optional.empty();
         }
-        Path file = root.resolve(expires).resolve(id).resolve(name);
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        Path folder = root.resolve(expires);
+        return Stream.of(folder.resolve(fileName(id, name)), folder.resolve(id).resolve(name))
+                .filter(Files::isRegularFile).findFirst();
+    }
+
+    /// The id first: it has a fixed length, so no two ids and names make the same file name.
+    private static String fileName(String id, String name) {
+        return id + "-" + name;
     }
 
     /// Deletes every expiry folder whose time has passed; returns how many went.

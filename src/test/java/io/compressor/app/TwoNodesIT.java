@@ -114,13 +114,13 @@ class TwoNodesIT {
                 String name = job.at("/output/name").asText();
                 List<Path> written;
                 try (var files = Files.walk(dir.resolve("results"))) {
-                    written = files.filter(p -> p.getParent().getFileName().toString().equals(id)).toList();
+                    written = files.filter(p -> p.getFileName().toString().startsWith(id + "-")).toList();
                 }
                 // a job whose node died after writing its output runs again elsewhere: the first copy is an
                 // orphan the sweeper removes, and it must hold the very same bytes
                 assertThat(written).as("hosted outputs of " + id).isNotEmpty();
                 for (Path copy : written) {
-                    assertThat(copy.getFileName().toString()).isEqualTo(name);
+                    assertThat(copy.getFileName().toString()).isEqualTo(id + "-" + name);
                     assertThat(sha1(Files.readAllBytes(copy))).isEqualTo(job.at("/output/sha1").asText());
                 }
                 assertThat(job.get("url").asText()).endsWith("/" + id + "/" + name);

@@ -48,6 +48,31 @@ class TempHostingTest {
     }
 
     @Test
+    void resultsHostedInTheEarlierLayoutAreStillServedUntilTheyExpire() throws Exception {
+        MovableClock clock = new MovableClock();
+        String id = UUID.randomUUID().toString();
+        String expires = Long.toString(clock.now.plusSeconds(600).getEpochSecond());
+        Path earlier = Files.createDirectories(dir.resolve(expires).resolve(id)).resolve("photo.jpg");
+        Files.write(earlier, new byte[] {7});
+        TempHosting hosting = new TempHosting(dir, Duration.ofHours(1), clock);
+        assertThat(hosting.find(expires, id, "photo.jpg")).hasValue(earlier);
+        assertThat(hosting.find(expires, id, "other.jpg")).isEmpty();
+        clock.now = clock.now.plusSeconds(600);
+        assertThat(hosting.sweep()).isEqualTo(1);
+        assertThat(Files.exists(earlier)).isFalse();
+    }
+
+    @Test
+    void eachResultIsOneFileInItsExpiryFolderWithNothingLeftBeside() throws Exception {
+        MovableClock clock = new MovableClock();
+        String id = UUID.randomUUID().toString();
+        TempHosting.Hosted hosted = new TempHosting(dir, Duration.ofHours(1), clock).host(id, "a.png", new byte[] {9});
+        try (var files = Files.list(dir.resolve(Long.toString(hosted.expiresEpochSecond())))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(id + "-a.png");
+        }
+    }
+
+    @Test
     void namesAreMadeSafe() {
         assertThat(Names.sanitize("../../etc/pa\u0001sswd.png")).isEqualTo("passwd.png");
         assertThat(Names.sanitize("C:\\Users\\x\\photo one.jpg")).isEqualTo("photo one.jpg");
