@@ -2,9 +2,11 @@
 # Benchmark: our pipeline against sharp (npm, its bundled libvips) on the same images and the same job,
 # side by side in one run. Prints images per second at 1 and 2 parallel jobs, peak memory, output bytes, and the
 # ratio ours/sharp (median of ROUNDS rounds). Ours runs on the engine ./compressor runs by default (sharp's libvips
-# build first, so the same libvips as the peer; its JPEG encoder is mozjpeg, which our engine finds and uses, so the
-# peer is sharp with `mozjpeg: true`, the same encoder work), and on Debian's libvips 8.14 alone, against sharp's
-# defaults. A program, not a test: figures depend on the machine.
+# build first, so the same libvips as the peer; its JPEG encoder is mozjpeg, which our engine finds and uses), against
+# sharp set to our encoder settings (`same`: mozjpeg's trellis quantisation, deringing and scan search with the
+# standard quantisation table; the very bytes ours makes, so the same work) and against sharp's own mozjpeg preset
+# (`moz`: table 3, ~5% fewer bytes at q80, ~12% faster, and less score per byte: docs/compression.md); and on
+# Debian's libvips 8.14 alone, against sharp's defaults. A program, not a test: figures depend on the machine.
 #   bench/run.sh [ROUNDS] [IMAGES_PER_ROUND]
 set -euo pipefail
 ROUNDS=${1:-5}
@@ -17,18 +19,22 @@ fi
 SHARP_VERSION=$(cd "$WORK/node" && node -e "const v=require('sharp').versions; console.log('sharp ' + v.sharp + ', libvips ' + v.vips)")
 
 echo "# bench/run.sh $ROUNDS $PER_ROUND   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ours: ${COMPRESSOR_VIPS_LIBRARY:-libvips.so.42} and libvips $(dpkg-query -W -f='${Version}' libvips42) alone, peer: $SHARP_VERSION)"
-printf '%-36s %-3s %8s %9s %6s | %9s %8s %6s | %7s %8s | %8s %8s\n' job par ours "sharp/moz" ratio "ours/8.14" sharp ratio "ours MB" "sharp MB" "ours B" "sharp B"
+printf '%-36s %-3s %8s %10s %6s %9s %6s | %9s %8s %6s | %7s %8s | %8s %8s %8s\n' job par ours "sharp/same" ratio "sharp/moz" ratio \
+  "ours/8.14" sharp ratio "ours MB" "sharp MB" "ours B" "same B" "moz B"
 for job in "camera-12mp.jpg 640 480" "camera-2725x2225.jpg 720 588" "web-12mp.jpg 640 480"; do
   set -- $job
   for par in 1 2; do
+    sharp() { NODE_PATH="$WORK/node/node_modules" node "$ROOT/bench/sharp-bench.js" "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS" "${4:-}"; }
     ours=$(java_run io.compressor.bench.PipelineBench "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
-    moz=$(NODE_PATH="$WORK/node/node_modules" node "$ROOT/bench/sharp-bench.js" "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS" mozjpeg)
+    same=$(sharp "$1" "$2" "$3" same)
+    moz=$(sharp "$1" "$2" "$3" mozjpeg)
     debian=$(java_run -Dvips.library=libvips.so.42 io.compressor.bench.PipelineBench "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
-    peer=$(NODE_PATH="$WORK/node/node_modules" node "$ROOT/bench/sharp-bench.js" "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
+    peer=$(sharp "$1" "$2" "$3")
     rate() { get images_per_second "$1"; }
     ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
-    printf '%-36s %-3s %8s %9s %6s | %9s %8s %6s | %7s %8s | %8s %8s\n' "$1 -> ${2}x$3 q80" "$par" "$(rate "$ours")" "$(rate "$moz")" \
-      "$(ratio "$(rate "$ours")" "$(rate "$moz")")" "$(rate "$debian")" "$(rate "$peer")" "$(ratio "$(rate "$debian")" "$(rate "$peer")")" \
-      "$(get peak_rss_mb "$ours")" "$(get peak_rss_mb "$moz")" "$(get bytes "$ours")" "$(get bytes "$moz")"
+    printf '%-36s %-3s %8s %10s %6s %9s %6s | %9s %8s %6s | %7s %8s | %8s %8s %8s\n' "$1 -> ${2}x$3 q80" "$par" "$(rate "$ours")" \
+      "$(rate "$same")" "$(ratio "$(rate "$ours")" "$(rate "$same")")" "$(rate "$moz")" "$(ratio "$(rate "$ours")" "$(rate "$moz")")" \
+      "$(rate "$debian")" "$(rate "$peer")" "$(ratio "$(rate "$debian")" "$(rate "$peer")")" \
+      "$(get peak_rss_mb "$ours")" "$(get peak_rss_mb "$same")" "$(get bytes "$ours")" "$(get bytes "$same")" "$(get bytes "$moz")"
   done
 done

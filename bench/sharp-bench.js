@@ -1,18 +1,21 @@
 // The peer's side of bench/run.sh: sharp on the same image and the same job as PipelineBench
 // (cover-resize to WIDTHxHEIGHT, centre crop, progressive JPEG at QUALITY with optimised Huffman tables,
 // metadata stripped), CONCURRENCY at a time, several timed rounds after a warm-up.
-// Usage: node sharp-bench.js IMAGE WIDTH HEIGHT QUALITY CONCURRENCY IMAGES_PER_ROUND ROUNDS [mozjpeg]
-// (`mozjpeg`: sharp's mozjpeg settings, the work our engine does on a libvips with mozjpeg)
+// Usage: node sharp-bench.js IMAGE WIDTH HEIGHT QUALITY CONCURRENCY IMAGES_PER_ROUND ROUNDS [mozjpeg|same]
+// (`mozjpeg`: sharp's mozjpeg preset: trellis quantisation, deringing, scan search and mozjpeg's table 3;
+// `same`: the encoder settings our engine uses on a libvips with mozjpeg, the preset with the standard table 0,
+// which makes the very bytes ours makes)
 const fs = require('fs');
 const sharp = require('sharp');
-const [image, width, height, quality, concurrency, perRound, rounds, moz] = process.argv.slice(2);
+const [image, width, height, quality, concurrency, perRound, rounds, preset] = process.argv.slice(2);
+const encoder = preset === 'mozjpeg' ? { mozjpeg: true } : preset === 'same' ? { mozjpeg: true, quantisationTable: 0 } : {};
 const input = fs.readFileSync(image);
 sharp.cache(false);
 
 const once = () => sharp(input, { failOn: 'truncated' })
   .rotate()
   .resize(+width, +height, { fit: 'cover', position: 'centre' })
-  .jpeg({ quality: +quality, progressive: true, optimiseCoding: true, mozjpeg: moz === 'mozjpeg' })
+  .jpeg({ quality: +quality, progressive: true, optimiseCoding: true, ...encoder })
   .toBuffer();
 
 async function run(images) {
