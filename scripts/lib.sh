@@ -64,23 +64,37 @@ declare -A SHARP_LIBVIPS_SHA512=(
 )
 
 # sharp_libvips: fetches that build once into vendor/ and prints its path; prints nothing (and says why on stderr)
-# when this machine cannot have it.
+# when this machine cannot have it. A failed fetch is not tried again for a day (vendor/*.failed records it), so
+# that a machine without access to the npm registry does not wait on it at every start.
 sharp_libvips() {
-  local arch dir package url tarball lib
+  local arch dir package url tarball lib failed
   case "$(uname -m)" in x86_64) arch=x64 ;; aarch64) arch=arm64 ;; *) echo "no prebuilt libvips for $(uname -m)" >&2; return 0 ;; esac
   dir="$ROOT/vendor/sharp-libvips-linux-$arch-$SHARP_LIBVIPS_VERSION"
+  failed="$dir.failed"
   lib=$(ls "$dir"/lib/libvips-cpp.so.* 2>/dev/null | head -n 1 || true)
   if [ -z "$lib" ]; then
+    if [ -n "$(find "$failed" -mmin -1440 2>/dev/null)" ]; then
+      echo "sharp's libvips build could not be fetched in the last day: the engine runs on Debian's libvips only" \
+        "(delete $failed to try again now)" >&2
+      return 0
+    fi
     package="sharp-libvips-linux-$arch"
     url="https://registry.npmjs.org/@img/$package/-/$package-$SHARP_LIBVIPS_VERSION.tgz"
     tarball=$(mktemp)
     echo "Fetching sharp's libvips build ($url) ..." >&2
-    if ! curl -fsSL --retry 3 -o "$tarball" "$url"; then
-      echo "cannot fetch $url: the engine runs on Debian's libvips only" >&2; rm -f "$tarball"; return 0
+    mkdir -p "$ROOT/vendor" 2>/dev/null || true
+    if ! curl -fsSL --connect-timeout 10 --max-time 300 --retry 2 -o "$tarball" "$url"; then
+      touch "$failed" 2>/dev/null || true
+      echo "cannot fetch $url: the engine runs on Debian's libvips only; tried again in a day, or now after" \
+        "deleting $failed" >&2
+      rm -f "$tarball"; return 0
     fi
     if [ "$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)" != "${SHARP_LIBVIPS_SHA512[$arch]}" ]; then
-      echo "$url does not match its pinned sha512: not used" >&2; rm -f "$tarball"; return 0
+      touch "$failed" 2>/dev/null || true
+      echo "$url does not match its pinned sha512: not used; tried again in a day, or now after deleting $failed" >&2
+      rm -f "$tarball"; return 0
     fi
+    rm -f "$failed"
     mkdir -p "$dir.tmp" && tar -xzf "$tarball" -C "$dir.tmp" --strip-components=1 && rm -rf "$dir" && mv "$dir.tmp" "$dir"
     rm -f "$tarball"
     lib=$(ls "$dir"/lib/libvips-cpp.so.* | head -n 1)

@@ -55,6 +55,21 @@ class ScriptsIT {
     }
 
     @Test
+    void aFailedFetchOfSharpsLibvipsRunsOnDebiansAndIsNotTriedAgainForADay() throws Exception {
+        // the registry unreachable (a proxy that refuses), in a checkout of our own
+        Result r = asNonRoot("ROOT=$(mktemp -d); export https_proxy=http://127.0.0.1:9 HTTPS_PROXY=http://127.0.0.1:9;"
+                + " echo \"first=[$(sharp_libvips)]\"; echo \"second=[$(sharp_libvips)]\";"
+                + " unset COMPRESSOR_VIPS_LIBRARY; engine_libraries; echo \"engine=[${COMPRESSOR_VIPS_LIBRARY:-}]\";"
+                + " ls \"$ROOT/vendor\"; rm -rf \"$ROOT\"");
+        assertThat(r.exit()).as(r.output()).isZero();
+        assertThat(r.output()).contains("cannot fetch https://registry.npmjs.org/@img/sharp-libvips-linux-")
+                .contains("first=[]").contains("second=[]").contains("engine=[]")
+                .contains("could not be fetched in the last day: the engine runs on Debian's libvips only")
+                .containsPattern("sharp-libvips-linux-(x64|arm64)-[0-9.]+\\.failed");
+        assertThat(r.output().split("Fetching sharp's libvips build", -1)).as("fetched once").hasSize(2);
+    }
+
+    @Test
     void aMissingJava25StopsWithAClearMessage() throws Exception {
         Result r = asNonRoot("COMPRESSOR_JAVA_HOME=/no/such/jdk; JAVA_HOME=/no/such/jdk; require_java; echo still-running");
         assertThat(r.exit()).isEqualTo(1);
