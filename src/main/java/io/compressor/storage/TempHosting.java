@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /// Results kept on local disk for a while, at `DIR/{expires}/{id}-{name}`: the path is the URL, so a
@@ -36,7 +37,8 @@ public final class TempHosting {
         Path folder = root.resolve(Long.toString(expires));
         try {
             Files.createDirectories(folder);
-            Path temporary = folder.resolve("." + id + ".tmp"); // the job's own: no other writer has its id
+            // a name of its own even when two nodes run the same job at once (a lease that ran out on a live node)
+            Path temporary = folder.resolve("." + id + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
             Files.write(temporary, bytes);
             Path file = folder.resolve(fileName(id, name));
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
