@@ -7,7 +7,11 @@
 # columns do not: the server process's CPU time per request (all its threads, from /proc) against the bare
 # pipeline's CPU time per image, whose ratio is what the HTTP layer itself costs.
 #   bench/http.sh [REQUESTS_PER_ROUND] [ROUNDS]      (WARMUP=N requests before the first round, 1200 by default)
+#   bench/http.sh threads [REQUESTS]   where the server's CPU goes instead: per request at 2 clients, by thread
+#                                      (request threads, image threads, libvips' workers, the JIT, GC), from /proc
 set -euo pipefail
+THREADS=""
+if [ "${1:-}" = threads ]; then THREADS=1; shift; fi
 REQUESTS=${1:-40}
 ROUNDS=${2:-3}
 . "$(dirname "$0")/common.sh"
@@ -21,7 +25,7 @@ trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; rm -rf "$DATA"' EX
 for _ in $(seq 1 120); do grep -q "listening on" "$DATA/serve.out" && break; sleep 0.5; done
 KEY=$(grep -o 'cmp_[A-Za-z0-9_-]*' "$DATA/serve.out" | head -n 1)
 
-echo "# bench/http.sh $REQUESTS $ROUNDS   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, engine: ${COMPRESSOR_VIPS_LIBRARY:-libvips.so.42})"
+echo "# bench/http.sh ${THREADS:+threads }$REQUESTS${THREADS:- $ROUNDS}   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, engine: ${COMPRESSOR_VIPS_LIBRARY:-libvips.so.42})"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a / b}'; }
@@ -30,6 +34,22 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a / b}'; }
 # threads still took ~4 ms of CPU per request and the request threads ~17 ms; after 1500, 2.7 and 10 (2026-11-29).
 # WARMUP requests, 1200 by default (about 100 s)
 java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/camera-12mp.jpg" 2 "${WARMUP:-1200}" > /dev/null
+if [ -n "$THREADS" ]; then
+  # CPU ticks of each live thread, summed by its name with the numbers taken out ("image-1" and "image-2" are "image-N")
+  by_thread() {
+    for task in /proc/"$SERVER"/task/*; do
+      echo "$(sed 's/[0-9]\+/N/g; s/ /_/g' "$task/comm" 2>/dev/null) $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null)"
+    done | awk 'NF == 2 {t[$1] += $2} END {for (n in t) print n, t[n]}' | sort
+  }
+  by_thread > "$DATA/before"; before=$(cpu_ticks)
+  java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/camera-12mp.jpg" 2 "$REQUESTS"
+  by_thread > "$DATA/after"; after=$(cpu_ticks)
+  served=$((REQUESTS + 4)) # HttpBench's own warm-up requests included
+  echo "server CPU per request, all threads: $(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n=$served 'BEGIN{printf "%.1f", t * 1000 / hz / n}') ms (threads that ended meanwhile, such as some of libvips' workers, count only here)"
+  join "$DATA/before" "$DATA/after" | awk -v hz="$(getconf CLK_TCK)" -v n=$served \
+    '{ms = ($3 - $2) * 1000 / hz / n; if (ms >= 0.05) printf "  %-24s %7.2f ms\n", $1, ms}' | sort -k2 -gr
+  exit 0
+fi
 printf '%-8s %10s %8s %8s %7s %12s %7s %14s %12s %12s %9s\n' clients "req/s" "p50 ms" "p99 ms" errors "bare img/s" ratio \
   "server peak MB" "cpu ms/req" "bare ms/img" "cpu ratio"
 for clients in 1 2 4 8; do
