@@ -25,7 +25,8 @@ trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; rm -rf "$DATA"' EX
 for _ in $(seq 1 120); do grep -q "listening on" "$DATA/serve.out" && break; sleep 0.5; done
 KEY=$(grep -o 'cmp_[A-Za-z0-9_-]*' "$DATA/serve.out" | head -n 1)
 
-echo "# bench/http.sh ${THREADS:+threads }$REQUESTS${THREADS:- $ROUNDS}   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, engine: ${COMPRESSOR_VIPS_LIBRARY:-libvips.so.42})"
+ARGS="$REQUESTS $ROUNDS"; [ -z "$THREADS" ] || ARGS="threads $REQUESTS"
+echo "# bench/http.sh $ARGS   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, engine: ${COMPRESSOR_VIPS_LIBRARY:-libvips.so.42})"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a / b}'; }
