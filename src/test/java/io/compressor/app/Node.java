@@ -20,11 +20,13 @@ final class Node {
     private final Process process;
     private final StringBuffer out;
     private final URI url;
+    private final Path log;
 
-    private Node(Process process, StringBuffer out, URI url) {
+    private Node(Process process, StringBuffer out, URI url, Path log) {
         this.process = process;
         this.out = out;
         this.url = url;
+        this.log = log;
     }
 
     /// Starts a node with exactly these COMPRESSOR_* variables, stderr appended to `log`.
@@ -43,7 +45,7 @@ final class Node {
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
                 Thread.ofVirtual().start(() -> reader.lines().forEach(l -> out.append(l).append('\n')));
-                return new Node(process, out, URI.create(m.group(1)));
+                return new Node(process, out, URI.create(m.group(1)), log);
             }
         }
         throw new IllegalStateException("the node exited before listening: " + out);
@@ -82,9 +84,26 @@ final class Node {
     int terminate() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            printThreads(); // why it did not stop, for the next reader of the test's output
             process.destroyForcibly();
             return -1;
         }
         return process.exitValue();
+    }
+
+    /// The node's threads (`jcmd PID Thread.print`) and the end of its output, on stderr.
+    private void printThreads() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String threads = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String output = out.toString();
+            String errors = java.nio.file.Files.readString(log);
+            System.err.println("The node " + process.pid() + " did not stop within 90 s of SIGTERM. Its threads:\n" + threads
+                    + "\nThe end of its output:\n" + output.substring(Math.max(0, output.length() - 4000))
+                    + "\nThe end of its log:\n" + errors.substring(Math.max(0, errors.length() - 4000)));
+        } catch (IOException e) {
+            System.err.println("The node " + process.pid() + " did not stop within 90 s of SIGTERM; jcmd failed: " + e);
+        }
     }
 }
