@@ -67,7 +67,7 @@ declare -A SHARP_LIBVIPS_SHA512=(
 # when this machine cannot have it. A failed fetch is not tried again for a day (vendor/*.failed records it), so
 # that a machine without access to the npm registry does not wait on it at every start.
 sharp_libvips() {
-  local arch dir package url tarball lib failed
+  local arch dir package url tarball lib failed why
   case "$(uname -m)" in x86_64) arch=x64 ;; aarch64) arch=arm64 ;; *) echo "no prebuilt libvips for $(uname -m)" >&2; return 0 ;; esac
   dir="$ROOT/vendor/sharp-libvips-linux-$arch-$SHARP_LIBVIPS_VERSION"
   failed="$dir.failed"
@@ -83,15 +83,15 @@ sharp_libvips() {
     tarball=$(mktemp)
     echo "Fetching sharp's libvips build ($url) ..." >&2
     mkdir -p "$ROOT/vendor" 2>/dev/null || true
+    why=""
     if ! curl -fsSL --connect-timeout 10 --max-time 300 --retry 2 -o "$tarball" "$url"; then
-      touch "$failed" 2>/dev/null || true
-      echo "cannot fetch $url: the engine runs on Debian's libvips only; tried again in a day, or now after" \
-        "deleting $failed" >&2
-      rm -f "$tarball"; return 0
+      why="cannot fetch $url"
+    elif [ "$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)" != "${SHARP_LIBVIPS_SHA512[$arch]}" ]; then
+      why="$url does not match its pinned sha512"
     fi
-    if [ "$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)" != "${SHARP_LIBVIPS_SHA512[$arch]}" ]; then
+    if [ -n "$why" ]; then
       touch "$failed" 2>/dev/null || true
-      echo "$url does not match its pinned sha512: not used; tried again in a day, or now after deleting $failed" >&2
+      echo "$why: the engine runs on Debian's libvips only; tried again in a day, or now after deleting $failed" >&2
       rm -f "$tarball"; return 0
     fi
     rm -f "$failed"

@@ -175,8 +175,21 @@ final class Application implements AutoCloseable {
     /// longer than a spool write and the queue insert after it, or a synchronous job, take.
     private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
-    /// Deletes expired hosted results, and spooled inputs no queued job names; runs every minute, and a failure
-    /// waits for the next run.
+    /// Spooled inputs no queued job names, and jobs never queued nor finished, that a node left behind.
+    private static void sweepLeftBehind(JobService started) {
+        int orphans = started.sweepSpool(ABANDONED_AFTER);
+        if (orphans > 0) {
+            LoggerFactory.getLogger(Application.class).info("Removed {} spooled input(s) no queued job names", orphans);
+        }
+        int abandoned = started.failAbandoned(ABANDONED_AFTER);
+        if (abandoned > 0) {
+            LoggerFactory.getLogger(Application.class).info("Failed {} job(s) whose server ended before they were"
+                    + " queued or finished", abandoned);
+        }
+    }
+
+    /// Deletes expired sessions and hosted results, and what `sweepLeftBehind` takes; runs every minute, and a
+    /// failure waits for the next run.
     private void sweep() {
         try {
             signIns.sweepSessions();
@@ -188,14 +201,8 @@ final class Application implements AutoCloseable {
             synchronized (this) {
                 started = jobs; // only where jobs run: a command that never starts them has no spool to sweep
             }
-            int orphans = started == null ? 0 : started.sweepSpool(ABANDONED_AFTER);
-            if (orphans > 0) {
-                LoggerFactory.getLogger(Application.class).info("Removed {} spooled input(s) no queued job names", orphans);
-            }
-            int abandoned = started == null ? 0 : started.failAbandoned(ABANDONED_AFTER);
-            if (abandoned > 0) {
-                LoggerFactory.getLogger(Application.class).info("Failed {} job(s) whose server ended before they were"
-                        + " queued or finished", abandoned);
+            if (started != null) {
+                sweepLeftBehind(started);
             }
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(Application.class).warn("Sweeping failed (expired results and sessions, inputs and jobs"

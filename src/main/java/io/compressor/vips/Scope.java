@@ -31,30 +31,30 @@ public final class Scope implements AutoCloseable, VImage.Owner {
 
     /// The bytes copied once into native memory, to be handed to several loaders without copying again.
     public Blob blob(byte[] bytes) {
-        if (closed) {
-            throw new IllegalStateException("scope is closed");
-        }
-        Blob blob = Blob.copyOf(vips.natives(), bytes);
-        blobs.add(blob);
-        return blob;
+        requireOpen();
+        return own(Blob.copyOf(vips.natives(), bytes));
     }
 
     /// Bytes the caller holds, read where they are; the caller keeps them until this scope is closed.
     public Blob blob(HeldBytes held) {
-        if (closed) {
-            throw new IllegalStateException("scope is closed");
-        }
-        Blob blob = Blob.borrow(vips.natives(), held);
-        blobs.add(blob);
-        return blob;
+        requireOpen();
+        return own(Blob.borrow(vips.natives(), held));
     }
 
     /// `size` bytes read from `in` into native memory, owned by this scope.
     public Blob blob(java.io.InputStream in, long size) throws java.io.IOException {
+        requireOpen();
+        return own(Blob.read(vips.natives(), in, size));
+    }
+
+    /// Checked before a blob is made: a closed scope would never release it.
+    private void requireOpen() {
         if (closed) {
             throw new IllegalStateException("scope is closed");
         }
-        Blob blob = Blob.read(vips.natives(), in, size);
+    }
+
+    private Blob own(Blob blob) {
         blobs.add(blob);
         return blob;
     }
