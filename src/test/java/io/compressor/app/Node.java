@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +19,14 @@ import java.util.regex.Pattern;
 /// The packaged jar running `serve` as its own process, as an operator runs it.
 final class Node {
     private static final Pattern LISTENING = Pattern.compile("listening on (\\S+)");
+    /// Every node this JVM started: a test that fails before stopping its node must not leave it running
+    /// after the test JVM exits (it would go on serving, reparented to init, holding its data folder).
+    private static final Set<Process> STARTED = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
+    }
+
     private final Process process;
     private final StringBuffer out;
     private final URI url;
@@ -37,6 +47,8 @@ final class Node {
     /// As [#start(Map, Path)], with extra JVM options such as a heap limit.
     static Node start(List<String> jvmOptions, Map<String, String> env, Path log) throws IOException {
         Process process = command(jvmOptions, env).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        STARTED.add(process);
+        process.onExit().thenRun(() -> STARTED.remove(process));
         StringBuffer out = new StringBuffer();
         BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
