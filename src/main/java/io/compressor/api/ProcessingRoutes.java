@@ -85,7 +85,7 @@ final class ProcessingRoutes {
         var idempotency = Idempotency.of(ctx, () -> Idempotency.hash(ctx.body(), null));
         Job job = jobs.submitOnce(idempotency, account.id(), "fetch", () -> {
             Fetched fetched = fetcher.fetch(url, headers);
-            return Input.of("fetch", fetched.name(), fetched.bytes());
+            return new Input("fetch", fetched.name(), fetched.size(), fetched.body());
         }, options, store, webhook, RequestJson.text(root.get("image")), publicUrl.get());
         answer(ctx, job);
     }

@@ -75,7 +75,7 @@ public final class Fetcher {
                             + Urls.host(uri) + Optional.ofNullable(uri.getRawPath()).orElse("/")
                             + "; check the URL and that the image is public.");
                 }
-                return new Fetched(Urls.fileName(uri), download(response, uri));
+                return download(response, Urls.fileName(uri));
             } catch (SocketTimeoutException e) {
                 throw timeout(uri);
             } catch (IOException e) {
@@ -156,9 +156,9 @@ public final class Fetcher {
         return tls;
     }
 
-    /// Streams the body to a temporary file, refusing past the cap (on Content-Length first), then reads
-    /// it back; the file is removed whatever happens.
-    private byte[] download(HttpGet.Response response, URI uri) throws IOException {
+    /// Streams the body to a temporary file, refusing past the cap (on Content-Length first), and opens it for
+    /// reading; the file is unlinked whatever happens (an open stream still reads an unlinked file on Linux).
+    private Fetched download(HttpGet.Response response, String name) throws IOException {
         long declared = response.contentLength();
         if (declared > config.maxBytes()) {
             throw tooLarge();
@@ -182,7 +182,7 @@ public final class Fetcher {
             if (declared >= 0 && total < declared) {
                 throw new IOException("body shorter than its Content-Length");
             }
-            return Files.readAllBytes(file);
+            return new Fetched(name, total, Files.newInputStream(file));
         } finally {
             Files.deleteIfExists(file);
         }

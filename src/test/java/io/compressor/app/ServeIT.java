@@ -3,8 +3,12 @@ package io.compressor.app;
 import static io.compressor.testing.Http.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.compressor.testing.Http;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -105,15 +109,48 @@ class ServeIT {
         Node server = serve(List.of("-Xmx64m"), Map.of());
         Matcher key = SECRET.matcher(server.out());
         assertThat(key.find()).isTrue();
+        var response = new Http(server.url()).upload("/1.0/upload", key.group(), "huge.png", pretendPng(), null);
+        assertCorruptWithoutRunningOutOfHeap(server, key.group(), response);
+    }
+
+    @Test
+    void aLargeFetchNeverSitsWholeOnTheHeap() throws Exception {
+        byte[] large = pretendPng();
+        HttpServer source = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        source.createContext("/huge.png", exchange -> {
+            exchange.sendResponseHeaders(200, large.length);
+            try (var body = exchange.getResponseBody()) {
+                body.write(large);
+            }
+        });
+        source.start();
+        try {
+            Node server = serve(List.of("-Xmx64m"), Map.of("COMPRESSOR_FETCH_ALLOWED_CIDRS", "127.0.0.1/32"));
+            Matcher key = SECRET.matcher(server.out());
+            assertThat(key.find()).isTrue();
+            var response = new Http(server.url()).postJson("/1.0/fetch", key.group(),
+                    "{\"url\":\"http://127.0.0.1:" + source.getAddress().getPort() + "/huge.png\"}");
+            assertCorruptWithoutRunningOutOfHeap(server, key.group(), response);
+        } finally {
+            source.stop(0);
+        }
+    }
+
+    /// 120 MB that start like a PNG: more than the 64 MB heap the node gets, and not an image libvips can load.
+    private static byte[] pretendPng() {
         byte[] large = new byte[120 * 1024 * 1024];
         System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, large, 0, 8);
+        return large;
+    }
+
+    /// The large input went to the queue (over 32 MB) and failed there as `corrupt_image`, not with the heap's end.
+    private void assertCorruptWithoutRunningOutOfHeap(Node server, String key, HttpResponse<String> response) throws Exception {
         Http http = new Http(server.url());
-        var response = http.upload("/1.0/upload", key.group(), "huge.png", large, null);
         assertThat(response.statusCode()).as("over 32 MB goes to the queue: " + response.body()).isEqualTo(202);
         var job = http.get("/1.0/jobs/" + Http.json(response).get("id").asText() + "?wait=60", "Authorization",
-                Http.basic(key.group()));
+                Http.basic(key));
         assertThat(Http.json(job).get("code").asText()).as(job.body()).isEqualTo("corrupt_image");
-        assertThat(new Http(server.url()).get("/health").statusCode()).isEqualTo(200);
+        assertThat(http.get("/health").statusCode()).isEqualTo(200);
         assertThat(server.terminate()).isZero();
         assertThat(java.nio.file.Files.readString(dir.resolve("serve.log"))).doesNotContain("OutOfMemoryError");
     }

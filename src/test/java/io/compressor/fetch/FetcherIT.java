@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -206,10 +207,16 @@ class FetcherIT {
     }
 
     @Test
-    void anAllowedSourceIsFetchedWithTheUserAgentAndCredentials() {
+    void anAllowedSourceIsFetchedWithTheUserAgentAndCredentials() throws Exception {
         Fetched fetched = allowingLoopback().fetch("http://user:secret@127.0.0.1:" + port + "/image.png",
                 Map.of("X-Extra", "1", "Host", "evil.example"));
-        assertThat(fetched.bytes()).isEqualTo(IMAGE);
+        try (Stream<Path> left = Files.list(temp)) {
+            assertThat(left).as("the download's file is unlinked before anyone reads it").isEmpty();
+        }
+        try (var body = fetched.body()) {
+            assertThat(body.readAllBytes()).isEqualTo(IMAGE);
+        }
+        assertThat(fetched.size()).isEqualTo(IMAGE.length);
         assertThat(fetched.name()).isEqualTo("image.png");
         assertThat(dialed).hasSize(1);
     }
