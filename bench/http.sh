@@ -6,7 +6,7 @@
 # The client shares the server's cores, so the throughput ratio also pays for the client's work; the CPU
 # columns do not: the server process's CPU time per request (all its threads, from /proc) against the bare
 # pipeline's CPU time per image, whose ratio is what the HTTP layer itself costs.
-#   bench/http.sh [REQUESTS_PER_ROUND] [ROUNDS]      (WARMUP=N requests before the first round, 1200 by default)
+#   bench/http.sh [REQUESTS_PER_ROUND] [ROUNDS]      (WARMUP=N requests before the first round, 8000 by default)
 #   bench/http.sh threads [REQUESTS]   where the server's CPU goes instead: per request at 2 clients, by thread
 #                                      (request threads, image threads, libvips' workers, the JIT, GC), from /proc
 set -euo pipefail
@@ -30,11 +30,12 @@ echo "# bench/http.sh $ARGS   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, engi
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a / b}'; }
-# warm the server up (JIT, pools, the database), as a server that has run for a while is: the JIT keeps compiling the
-# request path's code (run a few times per request) for the first thousand requests or so. After 400 the compiler
-# threads still took ~4 ms of CPU per request and the request threads ~17 ms; after 1500, 2.7 and 10 (2026-11-29).
-# WARMUP requests, 1200 by default (about 100 s)
-java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/camera-12mp.jpg" 2 "${WARMUP:-1200}" > /dev/null
+# warm the server up (JIT, pools, the database), as a server that has run for a while is. HotSpot compiles a method with
+# C2 after 5000 calls (Tier4InvocationThreshold), so code that runs once per request is C2-compiled only after ~5000
+# requests: after 1500 the compiler threads still took 2.6 ms of CPU per request and the request threads 10 ms, after
+# 3000 2.4 and 9.5, after 8000 0.8 and 6.7 (no method was compiled twice for a deoptimisation; 2026-11-29).
+# WARMUP requests, 8000 by default (about 10 minutes)
+java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/camera-12mp.jpg" 2 "${WARMUP:-8000}" > /dev/null
 if [ -n "$THREADS" ]; then
   # CPU ticks of each live thread, summed by its name with the numbers taken out ("image-1" and "image-2" are "image-N")
   by_thread() {
