@@ -3,6 +3,7 @@ package io.compressor.storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -36,10 +37,15 @@ public final class TempHosting {
         long expires = clock.instant().plus(ttl).getEpochSecond();
         Path folder = root.resolve(Long.toString(expires));
         try {
-            Files.createDirectories(folder);
             // a name of its own even when two nodes run the same job at once (a lease that ran out on a live node)
             Path temporary = folder.resolve("." + id + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-            Files.write(temporary, bytes);
+            try {
+                Files.write(temporary, bytes);
+            } catch (NoSuchFileException e) {
+                // the first result of its expiry second makes the folder: not a mkdir (and its exception) per result
+                Files.createDirectories(folder);
+                Files.write(temporary, bytes);
+            }
             Path file = folder.resolve(fileName(id, name));
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return new Hosted(expires, id, name, file);

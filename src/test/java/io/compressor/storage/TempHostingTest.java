@@ -65,11 +65,17 @@ class TempHostingTest {
     @Test
     void eachResultIsOneFileInItsExpiryFolderWithNothingLeftBeside() throws Exception {
         MovableClock clock = new MovableClock();
-        String id = UUID.randomUUID().toString();
-        TempHosting.Hosted hosted = new TempHosting(dir, Duration.ofHours(1), clock).host(id, "a.png", new byte[] {9});
-        try (var files = Files.list(dir.resolve(Long.toString(hosted.expiresEpochSecond())))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(id + "-a.png");
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        Path root = dir.resolve("results"); // not there yet: the first result makes it and its expiry folder
+        TempHosting hosting = new TempHosting(root, Duration.ofHours(1), clock);
+        TempHosting.Hosted hosted = hosting.host(first, "a.png", new byte[] {9});
+        assertThat(hosting.host(second, "b.png", new byte[] {8}).expiresEpochSecond()).isEqualTo(hosted.expiresEpochSecond());
+        try (var files = Files.list(root.resolve(Long.toString(hosted.expiresEpochSecond())))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(first + "-a.png", second + "-b.png");
         }
+        assertThat(Files.readAllBytes(hosting.find(Long.toString(hosted.expiresEpochSecond()), second, "b.png").orElseThrow()))
+                .containsExactly(8);
     }
 
     @Test
