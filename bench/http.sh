@@ -30,6 +30,10 @@ echo "# bench/http.sh $ARGS   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, engi
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a / b}'; }
+# requests the server took in one HttpBench run of N requests at C clients: its max(2 × C, 4) warm-up requests included
+served() { echo $(( $1 + ($2 * 2 > 4 ? $2 * 2 : 4) )); }
+# milliseconds of CPU per request: TICKS of CPU time over N requests
+ms_per_request() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$2" 'BEGIN{printf "%.1f", t * 1000 / hz / n}'; }
 # warm the server up (JIT, pools, the database), as a server that has run for a while is. HotSpot compiles a method with
 # C2 after 5000 calls (Tier4InvocationThreshold), so code that runs once per request is C2-compiled only after ~5000
 # requests: after 1500 the compiler threads still took 2.6 ms of CPU per request and the request threads 10 ms, after
@@ -46,8 +50,8 @@ if [ -n "$THREADS" ]; then
   by_thread > "$DATA/before"; before=$(cpu_ticks)
   java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/camera-12mp.jpg" 2 "$REQUESTS"
   by_thread > "$DATA/after"; after=$(cpu_ticks)
-  served=$((REQUESTS + 4)) # HttpBench's own warm-up requests included
-  echo "server CPU per request, all threads: $(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n=$served 'BEGIN{printf "%.1f", t * 1000 / hz / n}') ms (threads that ended meanwhile, such as some of libvips' workers, count only here)"
+  served=$(served "$REQUESTS" 2)
+  echo "server CPU per request, all threads: $(ms_per_request $((after - before)) "$served") ms (threads that ended meanwhile, such as some of libvips' workers, count only here)"
   join "$DATA/before" "$DATA/after" | awk -v hz="$(getconf CLK_TCK)" -v n=$served \
     '{ms = ($3 - $2) * 1000 / hz / n; if (ms >= 0.05) printf "  %-24s %7.2f ms\n", $1, ms}' | sort -k2 -gr
   exit 0
@@ -62,9 +66,7 @@ for clients in 1 2 4 8; do
     before=$(cpu_ticks)
     http=$(java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/camera-12mp.jpg" "$clients" "$REQUESTS")
     after=$(cpu_ticks)
-    # HttpBench sends max(2 × clients, 4) warm-up requests before the timed ones
-    served=$(( REQUESTS + (clients * 2 > 4 ? clients * 2 : 4) ))
-    cpu=$(awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="$served" 'BEGIN{printf "%.1f", t * 1000 / hz / n}')
+    cpu=$(ms_per_request $((after - before)) "$(served "$REQUESTS" "$clients")")
     bare=$(java_run io.compressor.bench.PipelineBench "$WORK/camera-12mp.jpg" 640 480 80 "$clients" "$REQUESTS" 1)
     rows+=("$(get requests_per_second "$http") $(get p50_ms "$http") $(get p99_ms "$http") $(get errors "$http") \
 $(get images_per_second "$bare") $(ratio "$(get requests_per_second "$http")" "$(get images_per_second "$bare")") \

@@ -21,17 +21,18 @@ SHARP_VERSION=$(cd "$WORK/node" && node -e "const v=require('sharp').versions; c
 echo "# bench/run.sh $ROUNDS $PER_ROUND   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ours: ${COMPRESSOR_VIPS_LIBRARY:-libvips.so.42} and libvips $(dpkg-query -W -f='${Version}' libvips42) alone, peer: $SHARP_VERSION)"
 printf '%-36s %-3s %8s %10s %6s %9s %6s | %9s %8s %6s | %7s %8s | %8s %8s %8s\n' job par ours "sharp/same" ratio "sharp/moz" ratio \
   "ours/8.14" sharp ratio "ours MB" "sharp MB" "ours B" "same B" "moz B"
+# sharp-bench.js on IMAGE WIDTH HEIGHT [PRESET] at the current $par
+sharp() { NODE_PATH="$WORK/node/node_modules" node "$ROOT/bench/sharp-bench.js" "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS" "${4:-}"; }
+rate() { get images_per_second "$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 for job in "camera-12mp.jpg 640 480" "camera-2725x2225.jpg 720 588" "web-12mp.jpg 640 480"; do
   set -- $job
   for par in 1 2; do
-    sharp() { NODE_PATH="$WORK/node/node_modules" node "$ROOT/bench/sharp-bench.js" "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS" "${4:-}"; }
     ours=$(java_run io.compressor.bench.PipelineBench "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
     same=$(sharp "$1" "$2" "$3" same)
     moz=$(sharp "$1" "$2" "$3" mozjpeg)
     debian=$(java_run -Dvips.library=libvips.so.42 io.compressor.bench.PipelineBench "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
     peer=$(sharp "$1" "$2" "$3")
-    rate() { get images_per_second "$1"; }
-    ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
     printf '%-36s %-3s %8s %10s %6s %9s %6s | %9s %8s %6s | %7s %8s | %8s %8s %8s\n' "$1 -> ${2}x$3 q80" "$par" "$(rate "$ours")" \
       "$(rate "$same")" "$(ratio "$(rate "$ours")" "$(rate "$same")")" "$(rate "$moz")" "$(ratio "$(rate "$ours")" "$(rate "$moz")")" \
       "$(rate "$debian")" "$(rate "$peer")" "$(ratio "$(rate "$debian")" "$(rate "$peer")")" \
