@@ -20,6 +20,9 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.sqlite = sqlite;
+        if (sqlite) {
+            jdbi.setStatementBuilderFactory(new CachedStatements());
+        }
     }
 
     /// True for the embedded SQLite file, false for PostgreSQL: for the few statements that differ.
