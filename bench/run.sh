@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: our pipeline against sharp (npm, its bundled libvips) on the same images and the same job,
 # side by side in one run. Prints images per second at 1 and 2 parallel jobs, peak memory, output bytes, and the
-# ratio ours/sharp (median of ROUNDS rounds). Ours runs on the engine ./compressor runs by default (sharp's libvips
+# ratio ours/sharp. The contenders take turns (bench/turns.sh): each rate is the median of ROUNDS rounds, each ratio
+# the median of the ROUNDS ratios of rounds run one after the other. Ours runs on the engine ./compressor runs by default (sharp's libvips
 # build first, so the same libvips as the peer; its JPEG encoder is mozjpeg, which our engine finds and uses), against
 # sharp set to our encoder settings (`same`: mozjpeg's trellis quantisation, deringing and scan search with the
 # standard quantisation table; the very bytes ours makes, so the same work) and against sharp's own mozjpeg preset
@@ -21,21 +22,35 @@ SHARP_VERSION=$(cd "$WORK/node" && node -e "const v=require('sharp').versions; c
 echo "# bench/run.sh $ROUNDS $PER_ROUND   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ours: ${COMPRESSOR_VIPS_LIBRARY:-libvips.so.42} and libvips $(dpkg-query -W -f='${Version}' libvips42) alone, peer: $SHARP_VERSION)"
 printf '%-36s %-3s %8s %10s %6s %9s %6s | %9s %8s %6s | %7s %8s | %8s %8s %8s\n' job par ours "sharp/same" ratio "sharp/moz" ratio \
   "ours/8.14" sharp ratio "ours MB" "sharp MB" "ours B" "same B" "moz B"
-# sharp-bench.js on IMAGE WIDTH HEIGHT [PRESET] at the current $par
-sharp() { NODE_PATH="$WORK/node/node_modules" node "$ROOT/bench/sharp-bench.js" "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS" "${4:-}"; }
-rate() { get images_per_second "$1"; }
+# sharp-bench.js on IMAGE WIDTH HEIGHT [PRESET] at the current $par, taking turns
+sharp() { NODE_PATH="$WORK/node/node_modules" node "$ROOT/bench/sharp-bench.js" "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" 0 "${4:-}"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+rate() { median ${rates[$1]}; } # the median of a contender's rounds in the current row
+. "$ROOT/bench/turns.sh"
+CONTENDERS=(ours same moz debian peer)
 for job in "camera-12mp.jpg 640 480" "camera-2725x2225.jpg 720 588" "web-12mp.jpg 640 480"; do
   set -- $job
   for par in 1 2; do
-    ours=$(java_run io.compressor.bench.PipelineBench "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
-    same=$(sharp "$1" "$2" "$3" same)
-    moz=$(sharp "$1" "$2" "$3" mozjpeg)
-    debian=$(java_run -Dvips.library=libvips.so.42 io.compressor.bench.PipelineBench "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" "$ROUNDS")
-    peer=$(sharp "$1" "$2" "$3")
-    printf '%-36s %-3s %8s %10s %6s %9s %6s | %9s %8s %6s | %7s %8s | %8s %8s %8s\n' "$1 -> ${2}x$3 q80" "$par" "$(rate "$ours")" \
-      "$(rate "$same")" "$(ratio "$(rate "$ours")" "$(rate "$same")")" "$(rate "$moz")" "$(ratio "$(rate "$ours")" "$(rate "$moz")")" \
-      "$(rate "$debian")" "$(rate "$peer")" "$(ratio "$(rate "$debian")" "$(rate "$peer")")" \
-      "$(get peak_rss_mb "$ours")" "$(get peak_rss_mb "$same")" "$(get bytes "$ours")" "$(get bytes "$same")" "$(get bytes "$moz")"
+    contender ours java_run io.compressor.bench.PipelineBench "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" 0
+    contender same sharp "$1" "$2" "$3" same
+    contender moz sharp "$1" "$2" "$3" mozjpeg
+    contender debian java_run -Dvips.library=libvips.so.42 io.compressor.bench.PipelineBench "$WORK/$1" "$2" "$3" 80 "$par" "$PER_ROUND" 0
+    contender peer sharp "$1" "$2" "$3"
+    declare -A rates=() per_round=()
+    for round in $(seq 1 "$ROUNDS"); do
+      order=("${CONTENDERS[@]}")
+      [ $((round % 2)) = 1 ] || order=(peer debian moz same ours) # the other way round every second round
+      declare -A now=()
+      for name in "${order[@]}"; do now[$name]=$(turn "$name"); rates[$name]+=" ${now[$name]}"; done
+      per_round[same]+=" $(ratio "${now[ours]}" "${now[same]}")"
+      per_round[moz]+=" $(ratio "${now[ours]}" "${now[moz]}")"
+      per_round[peer]+=" $(ratio "${now[debian]}" "${now[peer]}")"
+    done
+    for name in "${CONTENDERS[@]}"; do dismiss "$name"; done
+    printf '%-36s %-3s %8s %10s %6s %9s %6s | %9s %8s %6s | %7s %8s | %8s %8s %8s\n' "$1 -> ${2}x$3 q80" "$par" "$(rate ours)" \
+      "$(rate same)" "$(median ${per_round[same]})" "$(rate moz)" "$(median ${per_round[moz]})" \
+      "$(rate debian)" "$(rate peer)" "$(median ${per_round[peer]})" \
+      "$(get peak_rss_mb "${SUMMARY[ours]}")" "$(get peak_rss_mb "${SUMMARY[same]}")" "$(get bytes "${SUMMARY[ours]}")" \
+      "$(get bytes "${SUMMARY[same]}")" "$(get bytes "${SUMMARY[moz]}")"
   done
 done

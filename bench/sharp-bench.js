@@ -5,6 +5,8 @@
 // (`mozjpeg`: sharp's mozjpeg preset: trellis quantisation, deringing, scan search and mozjpeg's table 3;
 // `same`: the encoder settings our engine uses on a libvips with mozjpeg, the preset with the standard table 0,
 // which makes the very bytes ours makes)
+// ROUNDS 0 runs rounds on demand, as PipelineBench does: `ready` after the warm-up, one round per line read from
+// stdin with its `images_per_second=`, and the summary line at the end of input.
 const fs = require('fs');
 const sharp = require('sharp');
 const [image, width, height, quality, concurrency, perRound, rounds, preset] = process.argv.slice(2);
@@ -33,11 +35,21 @@ function peakRssMb() {
   const bytes = (await once()).length;
   await run(Math.max(4, Math.floor(+perRound / 2)));
   const rates = [];
-  for (let r = 0; r < +rounds; r++) {
+  const round = async () => {
     const start = process.hrtime.bigint();
     await run(+perRound);
     rates.push(+perRound / (Number(process.hrtime.bigint() - start) / 1e9));
+  };
+  if (+rounds === 0) {
+    console.log('ready');
+    for await (const _ of require('readline').createInterface({ input: process.stdin })) {
+      await round();
+      console.log(`images_per_second=${rates[rates.length - 1].toFixed(2)}`);
+    }
+  } else {
+    while (rates.length < +rounds) await round();
   }
   rates.sort((a, b) => a - b);
-  console.log(`images_per_second=${rates[Math.floor(+rounds / 2)].toFixed(2)} peak_rss_mb=${peakRssMb()} bytes=${bytes}`);
+  const median = rates.length ? rates[Math.floor(rates.length / 2)] : 0;
+  console.log(`images_per_second=${median.toFixed(2)} peak_rss_mb=${peakRssMb()} bytes=${bytes}`);
 })();

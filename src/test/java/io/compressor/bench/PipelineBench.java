@@ -14,7 +14,6 @@ import io.compressor.vips.HeldBytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +27,9 @@ import java.util.concurrent.Future;
 /// rounds after a warm-up. Prints `images_per_second=<median> peak_rss_mb=<VmHWM> bytes=<output size>
 /// cpu_ms_per_image=<this process's CPU time over the timed rounds, all threads, per image>`.
 /// Usage: PipelineBench IMAGE WIDTH HEIGHT QUALITY CONCURRENCY IMAGES_PER_ROUND ROUNDS
+/// ROUNDS 0 runs rounds on demand, for a bench that takes turns with its peer (`bench/turns.sh`): after the warm-up it
+/// prints `ready`, then runs one round per line it reads and prints `images_per_second=<that round's>`, and at the
+/// end of its input prints the line above with the median.
 /// (`-Dvips.library=PATH[:PATH...]` names the libvips builds, as `COMPRESSOR_VIPS_LIBRARY` does for the service, and
 /// `-Dvips.threads=N` sets its worker threads per image, as `COMPRESSOR_VIPS_THREADS` does)
 public final class PipelineBench {
@@ -51,17 +53,29 @@ public final class PipelineBench {
         do {
             run(pipeline, input, options, concurrency, Math.max(4, perRound / 2));
         } while (System.nanoTime() - warmUntil < 0);
-        double[] rates = new double[rounds];
+        var turns = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
+        if (rounds == 0) {
+            System.out.println("ready");
+            System.out.flush();
+        }
+        List<Double> rates = new ArrayList<>();
         long cpuStart = processCpuNanos();
-        for (int r = 0; r < rounds; r++) {
+        while (rounds == 0 ? turns.readLine() != null : rates.size() < rounds) {
             long start = System.nanoTime();
             run(pipeline, input, options, concurrency, perRound);
-            rates[r] = perRound / ((System.nanoTime() - start) / 1e9);
+            rates.add(perRound / ((System.nanoTime() - start) / 1e9));
+            if (rounds == 0) {
+                System.out.printf(Locale.ROOT, "images_per_second=%.2f%n", rates.getLast());
+                System.out.flush();
+            }
         }
-        double cpuMsPerImage = (processCpuNanos() - cpuStart) / 1e6 / ((double) perRound * rounds);
-        Arrays.sort(rates);
-        System.out.printf(Locale.ROOT, "images_per_second=%.2f peak_rss_mb=%d bytes=%d cpu_ms_per_image=%.1f%n", rates[rounds / 2],
-                peakRssMb(), bytes, cpuMsPerImage);
+        double cpuMsPerImage = (processCpuNanos() - cpuStart) / 1e6 / ((double) perRound * Math.max(1, rates.size()));
+        System.out.printf(Locale.ROOT, "images_per_second=%.2f peak_rss_mb=%d bytes=%d cpu_ms_per_image=%.1f%n",
+                median(rates), peakRssMb(), bytes, cpuMsPerImage);
+    }
+
+    private static double median(List<Double> values) {
+        return values.isEmpty() ? 0 : values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private static void run(Pipeline pipeline, HeldBytes input, ProcessOptions options, int concurrency, int images)
