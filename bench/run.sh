@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Benchmark: our pipeline against sharp (npm, its bundled libvips) on the same images and the same job,
-# side by side in one run. Prints images per second at 1 and 2 parallel jobs, peak memory, output bytes, and the
-# ratio ours/sharp. The contenders take turns (bench/turns.sh): each rate is the median of ROUNDS rounds, each ratio
-# the median of the ROUNDS ratios of rounds run one after the other. Ours runs on the engine ./compressor runs by default (sharp's libvips
-# build first, so the same libvips as the peer; its JPEG encoder is mozjpeg, which our engine finds and uses), against
-# sharp set to our encoder settings (`same`: mozjpeg's trellis quantisation, deringing and scan search with the
-# standard quantisation table; the very bytes ours makes, so the same work) and against sharp's own mozjpeg preset
-# (`moz`: table 3, ~5% fewer bytes at q80, ~12% faster, and less score per byte: docs/compression.md); and on
-# Debian's libvips 8.14 alone, against sharp's defaults. A program, not a test: figures depend on the machine.
+# Benchmark: our pipeline against sharp (npm, its bundled libvips) on the same images and the same job, side by side
+# in one run. Prints images per second at 1 and 2 parallel jobs, peak memory, output bytes, and the ratio
+# ours/sharp. The contenders take turns (bench/turns.sh): each rate is the median of ROUNDS rounds, each ratio the
+# median of the ROUNDS ratios of rounds run one after the other. Ours runs on the engine ./compressor runs by
+# default (sharp's libvips build first, so the same libvips as the peer; its JPEG encoder is mozjpeg, which our
+# engine finds and uses), against sharp set to our encoder settings (`same`: mozjpeg's trellis quantisation,
+# deringing and scan search with the standard quantisation table; the very bytes ours makes, so the same work) and
+# against sharp's own mozjpeg preset (`moz`: table 3, ~5% fewer bytes at q80, ~12% faster, and less score per byte:
+# docs/compression.md); and on Debian's libvips 8.14 alone, against sharp's defaults. A program, not a test: figures
+# depend on the machine.
 #   bench/run.sh [ROUNDS] [IMAGES_PER_ROUND]
 set -euo pipefail
 ROUNDS=${1:-5}

@@ -38,6 +38,7 @@ dismiss() {
   read -r line <&"$out" || true
   exec {out}<&-
   rm -f "$TURNS/$1.in" "$TURNS/$1.out"
+  unset "TURN_IN[$1]" "TURN_OUT[$1]"
   SUMMARY[$1]=$line
 }
 
