@@ -15,20 +15,20 @@ if [ "${1:-}" = threads ]; then THREADS=1; shift; fi
 REQUESTS=${1:-40}
 ROUNDS=${2:-3}
 . "$(dirname "$0")/common.sh"
+. "$ROOT/bench/turns.sh"
 
 DATA=$(mktemp -d "$WORK/http-data.XXXXXX")
 PORT=$(( 20000 + RANDOM % 20000 ))
 COMPRESSOR_PORT=$PORT COMPRESSOR_DATA_DIR="$DATA" COMPRESSOR_PROCESSING_QUEUE=64 \
   "$JAVA_HOME/bin/java" "${JAVA_FLAGS[@]}" -jar "$JAR" serve > "$DATA/serve.out" 2> "$DATA/serve.err" &
 SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; rm -rf "$DATA"; end_turns' EXIT
 for _ in $(seq 1 120); do grep -q "listening on" "$DATA/serve.out" && break; sleep 0.5; done
 KEY=$(grep -o 'cmp_[A-Za-z0-9_-]*' "$DATA/serve.out" | head -n 1)
 
 ARGS="$REQUESTS $ROUNDS"; [ -z "$THREADS" ] || ARGS="threads $REQUESTS"
 echo "# bench/http.sh $ARGS   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, engine: ${COMPRESSOR_VIPS_LIBRARY:-libvips.so.42})"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
-median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a / b}'; }
 # requests the server took in one HttpBench run of N requests at C clients: its max(2 × C, 4) warm-up requests included
 served() { echo $(( $1 + ($2 * 2 > 4 ? $2 * 2 : 4) )); }
@@ -59,20 +59,24 @@ fi
 printf '%-8s %10s %8s %8s %7s %12s %7s %14s %12s %12s %9s\n' clients "req/s" "p50 ms" "p99 ms" errors "bare img/s" ratio \
   "server peak MB" "cpu ms/req" "bare ms/img" "cpu ratio"
 for clients in 1 2 4 8; do
-  # the machine is shared and its speed drifts by 10-20% over a minute, so HTTP and bare rounds alternate and
-  # each ratio is taken within one pair; the columns are the medians over the rounds
+  # the machine is shared and its speed drifts by 10-20% over a minute, so HTTP rounds take turns with rounds of the
+  # bare pipeline, kept warm in one process (bench/turns.sh), each right after the other (and before it every second
+  # round), and each ratio is taken within one pair; the columns are the medians over the rounds
+  contender bare java_run io.compressor.bench.PipelineBench "$WORK/camera-12mp.jpg" 640 480 80 "$clients" "$REQUESTS" 0
   rows=()
-  for _ in $(seq 1 "$ROUNDS"); do
+  for round in $(seq 1 "$ROUNDS"); do
+    [ $((round % 2)) = 1 ] || bare=$(turn bare)
     before=$(cpu_ticks)
     http=$(java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/camera-12mp.jpg" "$clients" "$REQUESTS")
     after=$(cpu_ticks)
     cpu=$(ms_per_request $((after - before)) "$(served "$REQUESTS" "$clients")")
-    bare=$(java_run io.compressor.bench.PipelineBench "$WORK/camera-12mp.jpg" 640 480 80 "$clients" "$REQUESTS" 1)
+    [ $((round % 2)) = 0 ] || bare=$(turn bare)
     rows+=("$(get requests_per_second "$http") $(get p50_ms "$http") $(get p99_ms "$http") $(get errors "$http") \
 $(get images_per_second "$bare") $(ratio "$(get requests_per_second "$http")" "$(get images_per_second "$bare")") \
 $cpu $(get cpu_ms_per_image "$bare") $(ratio "$(get cpu_ms_per_image "$bare")" "$cpu")")
   done
-  col() { printf '%s\n' "${rows[@]}" | awk -v c="$1" '{print $c}' | median; }
+  dismiss bare
+  col() { median $(printf '%s\n' "${rows[@]}" | awk -v c="$1" '{print $c}'); }
   peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$SERVER/status")
   printf '%-8s %10s %8s %8s %7s %12s %7s %14s %12s %12s %9s\n' "$clients" "$(col 1)" "$(col 2)" "$(col 3)" "$(col 4)" \
     "$(col 5)" "$(col 6)" "$peak" "$(col 7)" "$(col 8)" "$(col 9)"

@@ -28,6 +28,7 @@ sharp() { NODE_PATH="$WORK/node/node_modules" node "$ROOT/bench/sharp-bench.js" 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
 rate() { median ${rates[$1]}; } # the median of a contender's rounds in the current row
 . "$ROOT/bench/turns.sh"
+trap end_turns EXIT
 CONTENDERS=(ours same moz debian peer)
 for job in "camera-12mp.jpg 640 480" "camera-2725x2225.jpg 720 588" "web-12mp.jpg 640 480"; do
   set -- $job
@@ -42,7 +43,7 @@ for job in "camera-12mp.jpg 640 480" "camera-2725x2225.jpg 720 588" "web-12mp.jp
       order=("${CONTENDERS[@]}")
       [ $((round % 2)) = 1 ] || order=(peer debian moz same ours) # the other way round every second round
       declare -A now=()
-      for name in "${order[@]}"; do now[$name]=$(turn "$name"); rates[$name]+=" ${now[$name]}"; done
+      for name in "${order[@]}"; do now[$name]=$(get images_per_second "$(turn "$name")"); rates[$name]+=" ${now[$name]}"; done
       per_round[same]+=" $(ratio "${now[ours]}" "${now[same]}")"
       per_round[moz]+=" $(ratio "${now[ours]}" "${now[moz]}")"
       per_round[peer]+=" $(ratio "${now[debian]}" "${now[peer]}")"

@@ -1,11 +1,12 @@
 # Sourced by benchmarks that compare contenders taking turns: each contender is a bench process started in its
 # rounds-on-demand mode (ROUNDS 0: `ready` after its warm-up, one round per line it reads, `images_per_second=` per
-# round, its summary line at the end of its input), kept alive, and asked for one round at a time. Rounds of the
+# round (and more from some), its summary line at the end of its input), kept alive, and asked for one round at a time. Rounds of the
 # contenders alternate, so this machine's drift (10-20% within a minute) hits each about equally, and a ratio is taken
 # within each round, not between two processes run minutes apart.
 TURNS=$(mktemp -d "$WORK/turns.XXXXXX")
 declare -A TURN_IN TURN_OUT SUMMARY
-trap 'rm -rf "$TURNS"; kill $(jobs -p) 2>/dev/null || true' EXIT
+# end_turns: what a bench sourcing this runs on exit (in its own EXIT trap): the pipes go, and contenders left running
+end_turns() { rm -rf "$TURNS"; kill $(jobs -p) 2>/dev/null || true; }
 
 # contender NAME COMMAND...: starts COMMAND with its input and output on pipes, and waits until it is warm
 contender() {
@@ -22,12 +23,12 @@ contender() {
   [ "$line" = ready ] || { echo "contender $name did not start (it said: ${line:-nothing})" >&2; exit 1; }
 }
 
-# turn NAME: one round of NAME; prints its images per second
+# turn NAME: one round of NAME; prints what it said of that round (`images_per_second=…`, and more from some)
 turn() {
   local line
   echo round >&"${TURN_IN[$1]}"
   read -r line <&"${TURN_OUT[$1]}"
-  get images_per_second "$line"
+  echo "$line"
 }
 
 # dismiss NAME: ends NAME's input and keeps its summary line (median rate, peak memory, bytes) in SUMMARY[NAME].

@@ -28,8 +28,8 @@ import java.util.concurrent.Future;
 /// cpu_ms_per_image=<this process's CPU time over the timed rounds, all threads, per image>`.
 /// Usage: PipelineBench IMAGE WIDTH HEIGHT QUALITY CONCURRENCY IMAGES_PER_ROUND ROUNDS
 /// ROUNDS 0 runs rounds on demand, for a bench that takes turns with its peer (`bench/turns.sh`): after the warm-up it
-/// prints `ready`, then runs one round per line it reads and prints `images_per_second=<that round's>`, and at the
-/// end of its input prints the line above with the median.
+/// prints `ready`, then runs one round per line it reads and prints `images_per_second=<that round's>
+/// cpu_ms_per_image=<that round's>`, and at the end of its input prints the line above with the median rate.
 /// (`-Dvips.library=PATH[:PATH...]` names the libvips builds, as `COMPRESSOR_VIPS_LIBRARY` does for the service, and
 /// `-Dvips.threads=N` sets its worker threads per image, as `COMPRESSOR_VIPS_THREADS` does)
 public final class PipelineBench {
@@ -62,10 +62,12 @@ public final class PipelineBench {
         long cpuStart = processCpuNanos();
         while (rounds == 0 ? turns.readLine() != null : rates.size() < rounds) {
             long start = System.nanoTime();
+            long cpu = processCpuNanos();
             run(pipeline, input, options, concurrency, perRound);
             rates.add(perRound / ((System.nanoTime() - start) / 1e9));
             if (rounds == 0) {
-                System.out.printf(Locale.ROOT, "images_per_second=%.2f%n", rates.getLast());
+                System.out.printf(Locale.ROOT, "images_per_second=%.2f cpu_ms_per_image=%.1f%n", rates.getLast(),
+                        (processCpuNanos() - cpu) / 1e6 / perRound);
                 System.out.flush();
             }
         }
