@@ -1,8 +1,8 @@
 # Sourced by benchmarks that compare contenders taking turns: each contender is a bench process started in its
 # rounds-on-demand mode (ROUNDS 0: `ready` after its warm-up, one round per line it reads, `images_per_second=` per
-# round (and more from some), its summary line at the end of its input), kept alive, and asked for one round at a time. Rounds of the
-# contenders alternate, so this machine's drift (10-20% within a minute) hits each about equally, and a ratio is taken
-# within each round, not between two processes run minutes apart.
+# round (and more from some), its summary line at the end of its input), kept alive, and asked for one round at a
+# time. Rounds of the contenders alternate, so this machine's drift (10-20% within a minute) hits each about
+# equally, and a ratio is taken within each round, not between two processes run minutes apart.
 TURNS=$(mktemp -d "$WORK/turns.XXXXXX")
 declare -A TURN_IN TURN_OUT SUMMARY
 # end_turns: what a bench sourcing this runs on exit (in its own EXIT trap): the pipes go, and contenders left running
