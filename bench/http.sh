@@ -7,8 +7,9 @@
 # columns do not: the server process's CPU time per request (all its threads, from /proc) against the bare
 # pipeline's CPU time per image, whose ratio is what the HTTP layer itself costs.
 #   bench/http.sh [REQUESTS_PER_ROUND] [ROUNDS]      (WARMUP=N requests before the first round, 8000 by default)
-#   bench/http.sh threads [REQUESTS]   where the server's CPU goes instead: per request at 2 clients, by thread
-#                                      (request threads, image threads, libvips' workers, the JIT, GC), from /proc
+#   bench/http.sh threads [REQUESTS] [CLIENTS]   where the server's CPU goes instead: per request at CLIENTS (2)
+#                                      clients, by thread (request threads, image threads, libvips' workers, the JIT,
+#                                      GC), from /proc
 set -euo pipefail
 THREADS=""
 if [ "${1:-}" = threads ]; then THREADS=1; shift; fi
@@ -26,7 +27,8 @@ trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; rm -rf "$DATA"; en
 for _ in $(seq 1 120); do grep -q "listening on" "$DATA/serve.out" && break; sleep 0.5; done
 KEY=$(grep -o 'cmp_[A-Za-z0-9_-]*' "$DATA/serve.out" | head -n 1)
 
-ARGS="$REQUESTS $ROUNDS"; [ -z "$THREADS" ] || ARGS="threads $REQUESTS"
+CLIENTS=${2:-2}   # threads mode only
+ARGS="$REQUESTS $ROUNDS"; [ -z "$THREADS" ] || ARGS="threads $REQUESTS $CLIENTS"
 echo "# bench/http.sh $ARGS   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, engine: ${COMPRESSOR_VIPS_LIBRARY:-libvips.so.42})"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a / b}'; }
@@ -48,9 +50,9 @@ if [ -n "$THREADS" ]; then
     done | awk 'NF == 2 {t[$1] += $2} END {for (n in t) print n, t[n]}' | sort
   }
   by_thread > "$DATA/before"; before=$(cpu_ticks)
-  java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/camera-12mp.jpg" 2 "$REQUESTS"
+  java_run io.compressor.bench.HttpBench "http://127.0.0.1:$PORT" "$KEY" "$WORK/camera-12mp.jpg" "$CLIENTS" "$REQUESTS"
   by_thread > "$DATA/after"; after=$(cpu_ticks)
-  served=$(served "$REQUESTS" 2)
+  served=$(served "$REQUESTS" "$CLIENTS")
   echo "server CPU per request, all threads: $(ms_per_request $((after - before)) "$served") ms (threads that ended meanwhile, such as some of libvips' workers, count only here)"
   join "$DATA/before" "$DATA/after" | awk -v hz="$(getconf CLK_TCK)" -v n=$served \
     '{ms = ($3 - $2) * 1000 / hz / n; if (ms >= 0.05) printf "  %-24s %7.2f ms\n", $1, ms}' | sort -k2 -gr
