@@ -64,10 +64,10 @@ public final class GoalSweep {
                 probes[c] = found.probes();
             }
             double[] ours = summary(bytes, scores);
+            double[] fixedThere = atMean(fixed, ours[0]);
             System.out.printf(Locale.ROOT, "floor=%.3f rate=%.3f  bytes=%10.0f mean=%.4f worst=%.4f probes(median)=%d  %s%n",
                     goal.floor(), goal.rate(), ours[1], ours[0], ours[2],
-                    Arrays.stream(probes).sorted().toArray()[probes.length / 2], against(ours, fixed));
-            double[] fixedThere = atMean(fixed, ours[0]);
+                    Arrays.stream(probes).sorted().toArray()[probes.length / 2], against(ours, fixedThere));
             double[] bestThere = atMean(best, ours[0]);
             if (fixedThere != null && bestThere != null) {
                 System.out.printf(Locale.ROOT, "    the best per-image choice at that mean: bytes=%.0f -> saved=%.1f%% (the most any search could save)%n",
@@ -87,9 +87,12 @@ public final class GoalSweep {
             for (int c = 0; c < curves.size(); c++) {
                 Curve curve = curves.get(c);
                 int chosen = range.min();
-                for (int q = range.min(); q <= range.max(); q++) {
-                    if (worth(curve, q, price) > worth(curve, chosen, price)) {
+                double most = worth(curve, chosen, price);
+                for (int q = range.min() + 1; q <= range.max(); q++) {
+                    double worth = worth(curve, q, price);
+                    if (worth > most) {
                         chosen = q;
+                        most = worth;
                     }
                 }
                 bytes[c] = curve.bytes(chosen);
@@ -105,8 +108,8 @@ public final class GoalSweep {
         return curve.score(quality) - price * curve.bytes(quality) * 8 / curve.pixels();
     }
 
-    private static String against(double[] ours, List<double[]> fixed) {
-        double[] there = atMean(fixed, ours[0]);
+    /// Our bytes against one fixed quality's at our mean score (`there`, null when our mean is outside their range).
+    private static String against(double[] ours, double[] there) {
         return there == null ? "mean outside the fixed qualities' range"
                 : String.format(Locale.ROOT, "fixed quality at equal mean: bytes=%.0f worst=%.4f -> saved=%.1f%%",
                         there[1], there[2], 100 * (1 - ours[1] / there[1]));
