@@ -12,14 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /// Job ends and newly queued jobs carried between nodes by PostgreSQL's LISTEN/NOTIFY, on the channels
-/// `compressor_job_ended` (with the job's id) and `compressor_job_enqueued`. One dedicated connection listens; it
-/// reconnects after a failure.
+/// `compressor_job_ended` (with the job's id) and `compressor_job_enqueued` (with the id of the node that queued it,
+/// whose own workers were woken already and so ignore it). One dedicated connection listens; it reconnects after a
+/// failure.
 public final class PostgresJobSignals implements JobSignals {
     private static final Logger log = LoggerFactory.getLogger(PostgresJobSignals.class);
     private static final String ENDED = "compressor_job_ended";
     private static final String ENQUEUED = "compressor_job_enqueued";
     private final Database database;
     private final DbConfig config;
+    private final String node = java.util.UUID.randomUUID().toString();
     private volatile boolean running = true;
     private Thread listener;
 
@@ -35,7 +37,8 @@ public final class PostgresJobSignals implements JobSignals {
 
     @Override
     public void enqueued() {
-        database.jdbi().useHandle(h -> h.execute("NOTIFY " + ENQUEUED));
+        database.jdbi().useHandle(h -> h.createUpdate("SELECT pg_notify('" + ENQUEUED + "', :node)").bind("node", node)
+                .execute());
     }
 
     @Override
@@ -52,7 +55,9 @@ public final class PostgresJobSignals implements JobSignals {
                         if (notes != null) {
                             for (PGNotification note : notes) {
                                 if (ENQUEUED.equals(note.getName())) {
-                                    onEnqueued.run();
+                                    if (!node.equals(note.getParameter())) {
+                                        onEnqueued.run();
+                                    }
                                 } else {
                                     onEnded.accept(note.getParameter());
                                 }

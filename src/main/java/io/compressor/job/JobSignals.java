@@ -9,7 +9,7 @@ public interface JobSignals extends AutoCloseable {
     /// Announces the end of a job to every node (this one included, by `listen`).
     void ended(String jobId);
 
-    /// Announces a newly queued job to every node (this one included, by `listen`).
+    /// Announces a newly queued job to every other node (this one's workers were woken already, and are not again).
     void enqueued();
 
     /// Starts delivering every announced end to `onEnded`, and every newly queued job to `onEnqueued`.
