@@ -7,6 +7,7 @@ import io.compressor.pipeline.OutputFormat;
 import io.compressor.pipeline.Pipeline;
 import io.compressor.pipeline.ProcessOptions;
 import io.compressor.pipeline.Result;
+import io.compressor.testing.Chord;
 import io.compressor.vips.Scope;
 import io.compressor.vips.VImage;
 import io.compressor.vips.Vips;
@@ -128,23 +129,15 @@ public final class QualityBench {
         }
     }
 
-    /// The peers' bytes and worst score at our mean score, interpolated between their two settings around it.
+    /// The peers' bytes and worst score at our mean score, on the chord between their two settings around it.
     private static void compare(Run ours, List<Run> peers) {
-        for (int i = 0; i + 1 < peers.size(); i++) {
-            Run lo = peers.get(i);
-            Run hi = peers.get(i + 1);
-            if (lo.mean() <= ours.mean() && ours.mean() <= hi.mean()) {
-                double t = hi.mean() == lo.mean() ? 0 : (ours.mean() - lo.mean()) / (hi.mean() - lo.mean());
-                double bytes = lo.bytes() + t * (hi.bytes() - lo.bytes());
-                double worst = lo.worst() + t * (hi.worst() - lo.worst());
-                System.out.printf(Locale.ROOT, "    peer at equal mean score (between %s and %s): bytes=%.0f worst=%.4f ->"
-                        + " bytes_saved=%.1f%% worst_better=%s%n", lo.label(), hi.label(), bytes, worst,
-                        100 * (1 - ours.bytes() / bytes), ours.worst() > worst ? "yes" : "no");
-                return;
-            }
-        }
-        System.out.printf(Locale.ROOT, "    our mean score %.4f is outside the peers' range %.4f..%.4f%n", ours.mean(),
-                peers.getFirst().mean(), peers.getLast().mean());
+        List<double[]> curve = peers.stream().map(p -> new double[] {p.mean(), p.bytes(), p.worst()}).toList();
+        Chord.at(curve, ours.mean()).ifPresentOrElse(at -> System.out.printf(Locale.ROOT, "    peer at equal mean score"
+                + " (between %s and %s): bytes=%.0f worst=%.4f -> bytes_saved=%.1f%% worst_better=%s%n",
+                peers.get(at.below()).label(), peers.get(at.below() + 1).label(), at.bytes(), at.worst(),
+                100 * (1 - ours.bytes() / at.bytes()), ours.worst() > at.worst() ? "yes" : "no"),
+                () -> System.out.printf(Locale.ROOT, "    our mean score %.4f is outside the peers' range %.4f..%.4f%n",
+                        ours.mean(), peers.getFirst().mean(), peers.getLast().mean()));
     }
 
     private static void print(String label, Run run) {

@@ -1,5 +1,6 @@
 package io.compressor.pipeline;
 
+import io.compressor.testing.Chord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /// The calibration of the levels' goals (docs/compression.md), a program of `bench/quality.sh sweep`: runs the real
@@ -64,14 +66,14 @@ public final class GoalSweep {
                 probes[c] = found.probes();
             }
             double[] ours = summary(bytes, scores);
-            double[] fixedThere = atMean(fixed, ours[0]);
+            Optional<Chord> fixedThere = Chord.at(fixed, ours[0]);
             System.out.printf(Locale.ROOT, "floor=%.3f rate=%.3f  bytes=%10.0f mean=%.4f worst=%.4f probes(median)=%d  %s%n",
                     goal.floor(), goal.rate(), ours[1], ours[0], ours[2],
                     Arrays.stream(probes).sorted().toArray()[probes.length / 2], against(ours, fixedThere));
-            double[] bestThere = atMean(best, ours[0]);
-            if (fixedThere != null && bestThere != null) {
+            Optional<Chord> bestThere = Chord.at(best, ours[0]);
+            if (fixedThere.isPresent() && bestThere.isPresent()) {
                 System.out.printf(Locale.ROOT, "    the best per-image choice at that mean: bytes=%.0f -> saved=%.1f%% (the most any search could save)%n",
-                        bestThere[1], 100 * (1 - bestThere[1] / fixedThere[1]));
+                        bestThere.get().bytes(), 100 * (1 - bestThere.get().bytes() / fixedThere.get().bytes()));
             }
         }
     }
@@ -108,25 +110,10 @@ public final class GoalSweep {
         return curve.score(quality) - price * curve.bytes(quality) * 8 / curve.pixels();
     }
 
-    /// Our bytes against one fixed quality's at our mean score (`there`, null when our mean is outside their range).
-    private static String against(double[] ours, double[] there) {
-        return there == null ? "mean outside the fixed qualities' range"
-                : String.format(Locale.ROOT, "fixed quality at equal mean: bytes=%.0f worst=%.4f -> saved=%.1f%%",
-                        there[1], there[2], 100 * (1 - ours[1] / there[1]));
-    }
-
-    /// The point (mean, total bytes, worst) at `mean` on a curve of such points sorted by mean, linear between the two
-    /// around it; null outside the curve.
-    private static double[] atMean(List<double[]> points, double mean) {
-        for (int i = 0; i + 1 < points.size(); i++) {
-            double[] lo = points.get(i);
-            double[] hi = points.get(i + 1);
-            if (lo[0] <= mean && mean <= hi[0]) {
-                double t = hi[0] == lo[0] ? 0 : (mean - lo[0]) / (hi[0] - lo[0]);
-                return new double[] {mean, lo[1] + t * (hi[1] - lo[1]), lo[2] + t * (hi[2] - lo[2])};
-            }
-        }
-        return null;
+    /// Our bytes against one fixed quality's at our mean score (`there`, empty when our mean is outside their range).
+    private static String against(double[] ours, Optional<Chord> there) {
+        return there.map(t -> String.format(Locale.ROOT, "fixed quality at equal mean: bytes=%.0f worst=%.4f -> saved=%.1f%%",
+                t.bytes(), t.worst(), 100 * (1 - ours[1] / t.bytes()))).orElse("mean outside the fixed qualities' range");
     }
 
     private static double[] summary(double[] bytes, double[] scores) {
