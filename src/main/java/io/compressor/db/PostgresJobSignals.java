@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -21,7 +22,7 @@ public final class PostgresJobSignals implements JobSignals {
     private static final String ENQUEUED = "compressor_job_enqueued";
     private final Database database;
     private final DbConfig config;
-    private final String node = java.util.UUID.randomUUID().toString();
+    private final String node = UUID.randomUUID().toString();
     private volatile boolean running = true;
     private Thread listener;
 
@@ -54,12 +55,10 @@ public final class PostgresJobSignals implements JobSignals {
                         PGNotification[] notes = pg.getNotifications(1000);
                         if (notes != null) {
                             for (PGNotification note : notes) {
-                                if (ENQUEUED.equals(note.getName())) {
-                                    if (!node.equals(note.getParameter())) {
-                                        onEnqueued.run();
-                                    }
-                                } else {
+                                if (!ENQUEUED.equals(note.getName())) {
                                     onEnded.accept(note.getParameter());
+                                } else if (!node.equals(note.getParameter())) { // an earlier version sends "": it wakes us
+                                    onEnqueued.run();
                                 }
                             }
                         }

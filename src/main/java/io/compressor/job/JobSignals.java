@@ -12,7 +12,7 @@ public interface JobSignals extends AutoCloseable {
     /// Announces a newly queued job to every other node (this one's workers were woken already, and are not again).
     void enqueued();
 
-    /// Starts delivering every announced end to `onEnded`, and every newly queued job to `onEnqueued`.
+    /// Starts delivering every announced end to `onEnded`, and every job newly queued on another node to `onEnqueued`.
     void listen(Consumer<String> onEnded, Runnable onEnqueued);
 
     @Override
