@@ -6,7 +6,8 @@
 // `same`: the encoder settings our engine uses on a libvips with mozjpeg, the preset with the standard table 0,
 // which makes the very bytes ours makes)
 // ROUNDS 0 runs rounds on demand, as PipelineBench does: `ready` after the warm-up, one round per line read from
-// stdin with its `images_per_second=`, and the summary line at the end of input.
+// stdin with its `images_per_second=` and `cpu_ms_per_image=` (this process's CPU time over the round, all threads,
+// per image), and the summary line at the end of input.
 const fs = require('fs');
 const sharp = require('sharp');
 const [image, width, height, quality, concurrency, perRound, rounds, preset] = process.argv.slice(2);
@@ -35,16 +36,20 @@ function peakRssMb() {
   const bytes = (await once()).length;
   await run(Math.max(4, Math.floor(+perRound / 2)));
   const rates = [];
+  const cpus = [];
   const round = async () => {
     const start = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     await run(+perRound);
+    const used = process.cpuUsage(cpu);
+    cpus.push((used.user + used.system) / 1000 / +perRound);
     rates.push(+perRound / (Number(process.hrtime.bigint() - start) / 1e9));
   };
   if (+rounds === 0) {
     console.log('ready');
     for await (const _ of require('readline').createInterface({ input: process.stdin })) {
       await round();
-      console.log(`images_per_second=${rates[rates.length - 1].toFixed(2)}`);
+      console.log(`images_per_second=${rates[rates.length - 1].toFixed(2)} cpu_ms_per_image=${cpus[cpus.length - 1].toFixed(1)}`);
     }
   } else {
     while (rates.length < +rounds) await round();
