@@ -52,10 +52,11 @@ final class Sniff {
         return Optional.empty();
     }
 
-    /// XML text whose first element is `<svg`, allowing a BOM, an XML declaration, comments and a doctype.
+    /// XML text whose first element is `<svg`, allowing a BOM, an XML declaration, comments and a doctype, with an
+    /// internal subset too (`<!DOCTYPE svg … [ <!ENTITY …> ]>`, as Adobe Illustrator writes its namespaces).
     private static Optional<ImageFormat> svg(byte[] b) {
         String text = new String(b, 0, Math.min(b.length, 4096), StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "").strip();
-        String rest = text.replaceAll("(?s)^(<\\?xml.*?\\?>|<!--.*?-->|<!DOCTYPE[^>]*>|\\s)+", "");
+        String rest = text.replaceAll("(?s)^(<\\?xml.*?\\?>|<!--.*?-->|<!DOCTYPE[^\\[>]*(\\[.*?]\\s*)?>|\\s)+", "");
         return rest.startsWith("<svg") ? Optional.of(ImageFormat.SVG) : Optional.empty();
     }
 
