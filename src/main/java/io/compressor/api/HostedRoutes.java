@@ -11,8 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.Locale;
 
 /// `GET /{expires}/{id}/{name}`: a hosted result, public (the URL is the secret), until it expires.
 /// The content never changes, so it is cacheable until then and its ETag is the job id.
@@ -54,8 +52,6 @@ final class HostedRoutes {
     }
 
     private static String mimeOf(String name) {
-        String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        return Arrays.stream(ImageFormat.values()).filter(f -> f.extension().equals(extension)
-                || f.wireName().equals(extension)).findFirst().map(ImageFormat::mime).orElse("application/octet-stream");
+        return ImageFormat.named(name).map(ImageFormat::mime).orElse("application/octet-stream");
     }
 }

@@ -7,6 +7,7 @@ import io.compressor.pipeline.ImageInfo;
 import io.compressor.pipeline.Pipeline;
 import io.compressor.pipeline.ProcessOptions;
 import io.compressor.pipeline.Result;
+import io.compressor.storage.Keys;
 import io.compressor.storage.Names;
 import io.compressor.storage.TempHosting;
 import java.io.IOException;
@@ -67,8 +68,7 @@ final class JobRunner {
             }
             known = new FileFacts(name, "image", null, null, input.size(), HexFormat.of().formatHex(digest.digest()), 0, 0);
             FileFacts in = inputFacts(known, result.input());
-            String outputName = result.format() == result.input().format() ? name : Names.withExtension(name,
-                    result.format().extension());
+            String outputName = result.format().fileName(name);
             FileFacts out = new FileFacts(outputName, "image", result.format().wireName(), result.format().mime(),
                     result.bytes().length, result.unchanged() ? known.sha1() : sha1(result.bytes()), result.width(),
                     result.height(), result.quality() == null ? null : new QualityFacts(result.quality().encoder(),
@@ -77,7 +77,7 @@ final class JobRunner {
                 return job.completed(in, out, target.get().write(outputName, result.bytes(), out.mime()), null, clock.instant());
             }
             TempHosting.Hosted hosted = hosting.host(job.id(), outputName, result.bytes());
-            String url = publicBase + "/" + hosted.expiresEpochSecond() + "/" + job.id() + "/" + outputName;
+            String url = publicBase + "/" + hosted.expiresEpochSecond() + "/" + job.id() + "/" + Keys.encode(outputName);
             return job.completed(in, out, url, Instant.ofEpochSecond(hosted.expiresEpochSecond()), clock.instant());
         } catch (RuntimeException e) {
             throw new Failed(known, e);

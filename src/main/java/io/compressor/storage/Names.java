@@ -1,7 +1,5 @@
 package io.compressor.storage;
 
-import java.util.Locale;
-
 /// File names that are safe as one path segment and one URL segment: no separators, no control
 /// characters, no dot-only names, at most 200 characters.
 public final class Names {
@@ -26,12 +24,5 @@ public final class Names {
 
     public static boolean isSafe(String name) {
         return name != null && !name.isEmpty() && sanitize(name).equals(name);
-    }
-
-    /// `photo.png` with extension `webp` → `photo.webp`.
-    public static String withExtension(String name, String extension) {
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        return base + "." + extension.toLowerCase(Locale.ROOT);
     }
 }

@@ -174,6 +174,33 @@ class ProcessingApiIT {
         assertThat(json(response).at("/input/name").asText()).isEqualTo("pass wd__.jpg");
         assertThat(json(response).at("/output/name").asText()).isEqualTo("pass wd__.webp");
         assertThat(json(response).at("/output/mime").asText()).isEqualTo("image/webp");
+        URI url = URI.create(json(response).get("url").asText());
+        assertThat(url.getRawPath()).endsWith("/pass%20wd__.webp");
+        HttpResponse<byte[]> download = http.download(url);
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).contains("image/webp");
+    }
+
+    @Test
+    void theOutputNameNamesTheFormatOfItsBytesAndItsUrlIsAValidUrl() throws Exception {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", png);
+        // {sent name, format asked, output name}: a PNG sent as .jpg stays a PNG, so its name says .png
+        String[][] cases = {{"x.jpg", "auto", "x.png"}, {"scan", "auto", "scan.png"}, {"v1.2", "webp", "v1.2.webp"},
+            {"Photo.PNG", "auto", "Photo.PNG"}, {"ünï cødé.png", "jpeg", "ünï cødé.jpg"}};
+        for (String[] c : cases) {
+            HttpResponse<String> response = http.upload("/1.0/upload", key, c[0], png.toByteArray(),
+                    "{\"image\":{\"format\":\"" + c[1] + "\"}}");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode body = json(response);
+            assertThat(body.at("/output/name").asText()).as(c[0]).isEqualTo(c[2]);
+            URI url = new URI(body.get("url").asText()); // a literal space or letter outside ASCII would throw here
+            assertThat(url.getPath()).as(c[0]).endsWith("/" + c[2]);
+            HttpResponse<byte[]> download = http.download(url);
+            assertThat(download.statusCode()).as(c[0]).isEqualTo(200);
+            assertThat(download.headers().firstValue("Content-Type")).as(c[0]).contains(body.at("/output/mime").asText());
+            assertThat(sha1(download.body())).as(c[0]).isEqualTo(body.at("/output/sha1").asText());
+        }
     }
 
     @Test
