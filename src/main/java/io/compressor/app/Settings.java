@@ -35,7 +35,8 @@ final class Settings {
             "What the uploads being received may hold in memory at once; an upload that does not fit in what is left goes to a"
                     + " temporary file (0: every upload does).");
     static final Setting MAX_INPUT_PIXELS = new Setting("COMPRESSOR_MAX_INPUT_PIXELS", "100000000",
-            "Largest input accepted, in pixels of all frames together, checked before decoding (`image_too_large`).");
+            "Largest input accepted, in pixels of all frames together, checked before decoding (`image_too_large`); the"
+                    + " largest output a resize may ask for, too.");
     static final Setting SEARCH_TIME = new Setting("COMPRESSOR_SEARCH_TIME_MS", "10000",
             "Time one image's quality search may take: no probe starts after it, and the best quality found so far is "
                     + "kept (0: one probe, at the level's usual quality).");

@@ -122,8 +122,10 @@ public final class Pipeline {
     private Result process(Library library, Scope scope, Blob blob, ImageFormat sniffed, ProcessOptions options) {
         ImageInfo info = probe.probe(scope, blob, sniffed);
         Geometry geometry = Planner.plan(info.width(), info.height(), info.orientation(), options.resize());
+        List<ImageFormat> targets = Formats.candidates(options.format(), info);
+        probe.checkPlan(geometry, info.animated() && targets.stream().anyMatch(ImageFormat::animates) ? info.frames() : 1);
         Result best = null;
-        for (ImageFormat target : Formats.candidates(options.format(), info)) {
+        for (ImageFormat target : targets) {
             Result candidate = encode(library, scope, blob, new Steps.Job(info, geometry, options, target,
                     info.animated() && target.animates()));
             if (best == null || candidate.bytes().length < best.bytes().length) {

@@ -154,6 +154,39 @@ class PipelineIT {
     }
 
     @Test
+    void anOutputOverThePixelLimitIsRefusedBeforeDecoding() {
+        // a limit of 1 MP, so that a regression costs seconds, not the minutes a 16384×16384 output would
+        Pipeline limited = new Pipeline(Fixtures.ENGINE, new Limits(64 << 20, 1_000_000));
+        byte[] small = Fixtures.encode(ImageFormat.PNG, false);
+        Resize grown = new Resize(2000, 2000, ResizeMode.EXACT, Gravity.CENTER, true, Color.WHITE);
+        assertThatThrownBy(() -> limited.process(small, options(OutputFormat.JPEG, grown)))
+                .isInstanceOfSatisfying(ServiceException.class, e -> {
+                    assertThat(e.code()).isEqualTo("image_too_large");
+                    assertThat(e.getMessage()).isEqualTo("image.resize: the output would be 2000x2000 = 4000000 pixels;"
+                            + " the limit is 1000000 pixels. Ask for a smaller size.");
+                });
+        // a cover crop cut from a scaled image over the limit is refused too: the scaled image is what costs
+        Resize banner = new Resize(2000, 10, ResizeMode.FIT, Gravity.SMART, true, Color.WHITE);
+        assertThatThrownBy(() -> limited.process(small, options(OutputFormat.JPEG, banner)))
+                .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.getMessage())
+                        .startsWith("image.resize: the scaled image to cut the output from would be 2000x1333 = 2666000"));
+        assertThat(limited.process(small, options(OutputFormat.JPEG, new Resize(1000, 1000, ResizeMode.EXACT,
+                Gravity.CENTER, true, Color.WHITE))).width()).isEqualTo(1000);
+    }
+
+    @Test
+    void everyFrameOfAnAnimatedOutputCountsTowardsThePixelLimit() {
+        Pipeline limited = new Pipeline(Fixtures.ENGINE, new Limits(64 << 20, 100_000));
+        Resize grown = new Resize(300, 200, ResizeMode.EXACT, Gravity.CENTER, true, Color.WHITE);
+        byte[] gif = Fixtures.animated(ImageFormat.GIF);
+        assertThatThrownBy(() -> limited.process(gif, options(OutputFormat.GIF, grown)))
+                .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.getMessage())
+                        .contains("300x200 x 3 frames = 180000 pixels"));
+        Result still = limited.process(gif, options(OutputFormat.PNG, grown));
+        assertThat(List.of(still.width(), still.height())).containsExactly(300, 200);
+    }
+
+    @Test
     void aFileOverTheByteLimitIsRefused() {
         Pipeline tiny = new Pipeline(Fixtures.ENGINE, new Limits(1000, 100_000_000));
         assertThatThrownBy(() -> tiny.process(Fixtures.encode(ImageFormat.PNG, false), options(OutputFormat.AUTO, null)))
