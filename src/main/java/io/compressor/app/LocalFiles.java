@@ -1,6 +1,7 @@
 package io.compressor.app;
 
 import io.compressor.error.ServiceException;
+import io.compressor.pipeline.ImageFormat;
 import io.compressor.pipeline.Pipeline;
 import io.compressor.pipeline.ProcessOptions;
 import io.compressor.pipeline.Result;
@@ -14,14 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /// The file side of `compressor optimize`: which files, where each result goes, and the report.
 final class LocalFiles {
-    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "webp", "avif", "heic", "heif",
-            "gif", "tif", "tiff", "bmp", "svg", "ico");
-
     private LocalFiles() {}
 
     /// One input and the folder its result goes to (empty: next to the input, replacing it when the format stays).
@@ -73,9 +70,8 @@ final class LocalFiles {
     /// The input's name with the output format's extension, under the out folder or beside the input.
     private static Path target(Task task, Result result) {
         String name = task.relative().getFileName().toString();
-        String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
         boolean sameFormat = result.format() == result.input().format();
-        String fileName = sameFormat && task.outDir().isEmpty() ? name : base + "." + result.format().extension();
+        String fileName = sameFormat && task.outDir().isEmpty() ? name : result.format().fileName(name);
         Path parent = task.relative().getParent();
         return task.outDir().map(dir -> parent == null ? dir.resolve(fileName) : dir.resolve(parent).resolve(fileName))
                 .orElse(task.input().resolveSibling(fileName));
@@ -107,9 +103,7 @@ final class LocalFiles {
     }
 
     private static boolean looksLikeImage(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return ImageFormat.named(file.getFileName().toString()).isPresent();
     }
 
     static String bytes(long n) {

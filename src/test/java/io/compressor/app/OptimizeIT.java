@@ -57,6 +57,19 @@ class OptimizeIT {
     }
 
     @Test
+    void resultsAreNamedForTheFormatTheyHold() throws Exception {
+        photo("in/Shot.PNG");
+        photo("in/scan.jfif"); // a PNG under a JPEG name: found in the folder, and comes out as what it is
+        Path named = photo("v1.2");
+        Run run = run("optimize", dir.resolve("in").toString(), named.toString(), "--out", dir.resolve("out").toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        try (var files = Files.list(dir.resolve("out"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("Shot.PNG", "scan.png",
+                    "v1.2.png");
+        }
+    }
+
+    @Test
     void inPlaceReplacesTheInputWhenTheFormatStays() throws Exception {
         Path a = photo("a.png");
         long size = Files.size(a);
