@@ -47,6 +47,9 @@ class PermitsTest {
                 }
             }
             assertThat(refused).isEqualTo(14);
+            while (running.get() < 2) { // admitted counts the queue too: wait until both permits' work has begun
+                Thread.sleep(5);
+            }
             release.countDown();
             for (Future<String> call : calls) {
                 assertThat(call.get()).isEqualTo("done");
