@@ -20,7 +20,10 @@ final class ErrorWriter {
 
     static void register(RoutesConfig routes) {
         routes.exception(ServiceException.class, (e, ctx) -> {
-            if (e.status() >= 500) {
+            if (e.errorCode().ofTheSource()) {
+                // a URL the client gave failed: one line, no stack trace (anyone may send bad URLs all day)
+                log.info("request {} failed with {}: {}", RequestContext.id(ctx), e.code(), e.getMessage());
+            } else if (e.status() >= 500) {
                 log.error("request {} failed with {}: {}", RequestContext.id(ctx), e.code(), e.getMessage(), e);
             }
             if (e instanceof RetryLaterException later) {

@@ -36,6 +36,11 @@ public enum ErrorCode {
         return status;
     }
 
+    /// True for a failure of the source a client named (`/1.0/fetch`): a 5xx, but the client's to fix, not the operator's.
+    public boolean ofTheSource() {
+        return this == SOURCE_UNREACHABLE || this == SOURCE_STATUS || this == SOURCE_TIMEOUT;
+    }
+
     /// The wire form: `invalid_option`, `source_blocked`, ...
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);

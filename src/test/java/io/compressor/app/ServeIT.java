@@ -97,6 +97,19 @@ class ServeIT {
     }
 
     @Test
+    void aSourceThatFailsIsOneLogLineNotAStackTrace() throws Exception {
+        Node server = serve(Map.of("COMPRESSOR_FETCH_ALLOWED_CIDRS", "127.0.0.1/32"));
+        Matcher key = SECRET.matcher(server.out());
+        assertThat(key.find()).isTrue();
+        var response = new Http(server.url()).postJson("/1.0/fetch", key.group(), "{\"url\":\"http://127.0.0.1:9/a.png\"}");
+        assertThat(Http.json(response).get("code").asText()).as(response.body()).isEqualTo("source_unreachable");
+        assertThat(server.terminate()).isZero();
+        String log = java.nio.file.Files.readString(dir.resolve("serve.log"));
+        assertThat(log).containsPattern("INFO ErrorWriter - request [0-9a-f-]{36} failed with source_unreachable: Cannot"
+                + " fetch from 127.0.0.1").doesNotContain("ServiceException").doesNotContain("\tat io.compressor");
+    }
+
+    @Test
     void libvipsRunsWithTheConfiguredThreadCount() throws Exception {
         Node server = serve(Map.of("COMPRESSOR_VIPS_THREADS", "3"));
         assertThat(server.terminate()).isZero();
