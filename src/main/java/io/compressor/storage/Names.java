@@ -1,7 +1,8 @@
 package io.compressor.storage;
 
-/// File names that are safe as one path segment and one URL segment: no separators, no control
-/// characters, no dot-only names, at most 200 characters.
+/// File names that are safe as one path segment, and as one URL segment once percent-encoded (`Keys.encode`: they
+/// keep spaces and letters outside ASCII): no separators, no control characters, no dot-only names, at most 200
+/// characters.
 public final class Names {
     private static final int MAX = 200;
 
