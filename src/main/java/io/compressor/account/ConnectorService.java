@@ -7,6 +7,7 @@ import io.compressor.storage.Provider;
 import io.compressor.storage.StorageConnector;
 import io.compressor.storage.StorageConnectors;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -118,10 +119,11 @@ public final class ConnectorService {
         return (credentials.accessKeyId() + "\n" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String endpoint(Provider provider, String endpoint) {
+    /// The endpoint as the connector keeps it, or the `invalid_option` error that says what the provider needs.
+    static String endpoint(Provider provider, String endpoint) {
         String e = endpoint == null ? null : endpoint.strip().replaceAll("/+$", "");
         if (provider == Provider.S3_COMPATIBLE) {
-            URI uri = e == null ? null : URI.create(e);
+            URI uri = e == null ? null : parsed(e);
             if (uri == null || uri.getHost() == null || !(e.startsWith("http://") || e.startsWith("https://"))) {
                 throw invalid("endpoint: an s3-compatible connector needs the server's http:// or https:// address");
             }
@@ -144,6 +146,15 @@ public final class ConnectorService {
             throw invalid("endpoint: only s3-compatible and cloudflare connectors take an endpoint");
         }
         return null;
+    }
+
+    /// The address as a URI, or null when it is not one (a space, a stray character).
+    private static URI parsed(String address) {
+        try {
+            return new URI(address);
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     private static ServiceException invalid(String message) {

@@ -37,7 +37,11 @@ final class QualitySearch {
             }
         }
 
+        /// The nearest quality in range; `min` for a guess that is not a number.
         int clamp(double q) {
+            if (Double.isNaN(q)) {
+                return min;
+            }
             return (int) Math.round(Math.max(min, Math.min(max, q)));
         }
     }
@@ -97,7 +101,7 @@ final class QualitySearch {
 
     private static Integer highestFailing(TreeMap<Integer, Probe> tried, double floor) {
         for (Integer q : tried.descendingKeySet()) {
-            if (tried.get(q).score() < floor) {
+            if (!(tried.get(q).score() >= floor)) { // a score that is not a number fails
                 return q;
             }
         }
@@ -159,6 +163,9 @@ final class QualitySearch {
             double yFail = distance(tried.get(fail).score());
             double guess = pass == null ? fail + (want - yFail) / TYPICAL_SLOPE
                     : fail + (want - yFail) * (pass - fail) / (distance(tried.get(pass).score()) - yFail);
+            if (Double.isNaN(guess)) {
+                guess = (fail + 1 + high) / 2.0; // scores that are not numbers say nothing: halve the interval
+            }
             int q = range.clamp(Math.max(fail + 1, Math.min(high, guess)));
             Probe p = encode.apply(q);
             tried.put(q, p);

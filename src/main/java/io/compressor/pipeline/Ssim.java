@@ -82,8 +82,12 @@ public final class Ssim {
     }
 
     /// Wang et al.'s SSIM of one window of `n` pixels from its sums. The constants are scaled as x264 and ffmpeg
-    /// scale them (C1·n, where the exact formula has C1·n²), so that our scores are theirs.
+    /// scale them (C1·n, where the exact formula has C1·n²), so that our scores are theirs. A single pixel scores its
+    /// luminance term alone.
     private static double window(double s1, double s2, double ss, double s12, long n) {
+        if (n < 2) {
+            return (2 * s1 * s2 + C1) / (s1 * s1 + s2 * s2 + C1); // one pixel has no variance: the luminance term alone
+        }
         double vars = ss * n - s1 * s1 - s2 * s2;
         double covar = s12 * n - s1 * s2;
         double c1 = C1 * n;

@@ -236,6 +236,24 @@ class PipelineIT {
         assertThat(resized.width()).isEqualTo(60);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"JPEG", "PNG", "WEBP", "AVIF"})
+    void aOnePixelOutputIsSearchedLikeAnyOther(String name) {
+        ImageFormat format = ImageFormat.valueOf(name);
+        byte[] dot;
+        try (Scope scope = Fixtures.VIPS.scope()) {
+            dot = scope.image("black", Map.of("width", 1, "height", 1, "bands", 3)).save("pngsave_buffer", Map.of());
+        }
+        OutputFormat target = OutputFormat.valueOf(name);
+        Result one = PIPELINE.process(dot, options(target, null));
+        assertThat(one.format()).isEqualTo(format);
+        assertThat(one.width()).isEqualTo(1);
+        Result shrunk = PIPELINE.process(Fixtures.encode(ImageFormat.PNG, false), options(target,
+                new Resize(1, 0, ResizeMode.AUTO, Gravity.CENTER, false, Color.WHITE)));
+        assertThat(shrunk.width()).isEqualTo(1);
+        assertThat(shrunk.height()).isEqualTo(1);
+    }
+
     @Test
     void metadataIsStrippedByDefaultAndKeptWhenListed() {
         byte[] input = Fixtures.oriented(1);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -116,5 +117,16 @@ class QualitySearchTest {
         assertThat(probes).contains(found.quality());
         assertThat(found.score()).isEqualTo(probes.stream().mapToDouble(q -> curve.apply(q).score()).max().orElseThrow());
         assertThat(found.met()).isFalse();
+    }
+
+    @Test
+    @Timeout(10)
+    void scoresThatAreNotANumberFailTheFloorAndEveryProbeStaysInRange() {
+        List<Integer> probes = new ArrayList<>();
+        QualitySearch.Found found = search(q -> new QualitySearch.Probe(Double.NaN, Double.NaN),
+                new QualitySearch.Goal(0.9, 0.02), probes);
+        assertThat(found.met()).isFalse();
+        assertThat(probes).allSatisfy(q -> assertThat(q).isBetween(RANGE.min(), RANGE.max()));
+        assertThat(found.quality()).isBetween(RANGE.min(), RANGE.max());
     }
 }

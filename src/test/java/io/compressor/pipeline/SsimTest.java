@@ -47,4 +47,13 @@ class SsimTest {
         assertThat(heavyScore).isGreaterThan(0.0);
         assertThat(Ssim.score(light, original, 96, 64)).isCloseTo(lightScore, within(1e-12));
     }
+
+    @Test
+    void aSinglePixelScoresItsLuminanceTermNotNaN() {
+        double c = 0.01 * 0.01 * 255 * 255;
+        assertThat(Ssim.score(new byte[] {100}, new byte[] {100}, 1, 1)).isEqualTo(1.0);
+        assertThat(Ssim.score(new byte[] {100}, new byte[] {120}, 1, 1))
+                .isCloseTo((2.0 * 100 * 120 + c) / (100.0 * 100 + 120.0 * 120 + c), within(1e-12));
+        assertThat(Ssim.score(new byte[] {0}, new byte[] {0}, 1, 1)).isEqualTo(1.0);
+    }
 }
