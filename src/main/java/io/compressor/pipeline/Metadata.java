@@ -2,6 +2,8 @@ package io.compressor.pipeline;
 
 import io.compressor.vips.VImage;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /// Keeps what the client listed and removes the rest from the image's fields; with no list, savers are
 /// also told to strip. The copyright, geo and date groups keep only their EXIF tags.
@@ -12,6 +14,8 @@ final class Metadata {
             "exif-ifd2-OffsetTimeDigitized", "exif-ifd2-SubSecTime", "exif-ifd2-SubSecTimeOriginal",
             "exif-ifd2-SubSecTimeDigitized");
     private static final String GEO_PREFIX = "exif-ifd3-";
+    /// The header fields that are metadata: blocks a client may keep, and comments, which none keeps.
+    static final Set<String> FIELDS = Set.of("icc-profile-data", "exif-data", "xmp-data", "iptc-data", "gif-comment");
 
     private Metadata() {}
 
@@ -37,13 +41,61 @@ final class Metadata {
         return kept;
     }
 
-    /// WebP needs its metadata removed after encoding (see `WebpChunks`).
-    static byte[] stripWebp(byte[] webp, ProcessOptions options) {
-        return WebpChunks.strip(webp, options.keeps(MetadataKind.ICC), options.keeps(MetadataKind.EXIF) || someExif(options),
-                options.keeps(MetadataKind.XMP));
+    /// Which `FIELDS` (and PNG comments) the header of an input has.
+    static Set<String> present(VImage header) {
+        return Set.copyOf(header.fields().stream().filter(f -> FIELDS.contains(f) || f.startsWith("png-comment-")).toList());
     }
 
-    private static boolean someExif(ProcessOptions options) {
+    /// An encoded output without the blocks `options` does not keep, which savers write whatever `strip` says:
+    /// libvips 8.14's webpsave its ICC and EXIF, pngsave its text chunks, any saver the comments it read.
+    static byte[] stripOutput(byte[] encoded, ImageFormat format, ProcessOptions options) {
+        if (options.keeps(MetadataKind.ALL)) {
+            return encoded;
+        }
+        Kept kept = Kept.output(options);
+        return switch (format) {
+            case JPEG -> JpegSegments.strip(encoded, kept).orElse(encoded);
+            case PNG -> PngChunks.strip(encoded, kept).orElse(encoded);
+            case GIF -> GifBlocks.strip(encoded, kept).orElse(encoded);
+            case WEBP -> WebpChunks.strip(encoded, kept.icc(), kept.exif(), kept.xmp());
+            default -> encoded;
+        };
+    }
+
+    /// The input as it may leave the service when it is returned instead of an encoded output: without what `options`
+    /// does not keep, removed block by block without decoding. Empty when that cannot be done: the colours depend on
+    /// an ICC profile that is not kept, the orientation lives in EXIF that is not kept, only some EXIF tags are kept,
+    /// or the format has no block-level stripper here (AVIF) and carries something not kept.
+    static Optional<byte[]> strippedInput(byte[] input, ImageInfo info, ProcessOptions options) {
+        if (options.keeps(MetadataKind.ALL)) {
+            return Optional.of(input);
+        }
+        boolean exif = options.keeps(MetadataKind.EXIF);
+        if (info.icc() && !options.keeps(MetadataKind.ICC) || info.orientation() > 1 && !exif
+                || someExif(options) && !exif && info.metadata().contains("exif-data")) {
+            return Optional.empty();
+        }
+        Kept kept = Kept.input(options);
+        return switch (info.format()) {
+            case JPEG -> JpegSegments.strip(input, kept);
+            case PNG -> PngChunks.strip(input, kept);
+            case GIF -> GifBlocks.strip(input, kept);
+            case WEBP -> Optional.of(WebpChunks.strip(input, kept.icc(), kept.exif(), kept.xmp()));
+            default -> info.metadata().stream().allMatch(field -> keeps(field, kept)) ? Optional.of(input) : Optional.empty();
+        };
+    }
+
+    private static boolean keeps(String field, Kept kept) {
+        return switch (field) {
+            case "icc-profile-data" -> kept.icc();
+            case "exif-data" -> kept.exif();
+            case "xmp-data" -> kept.xmp();
+            case "iptc-data" -> kept.iptc();
+            default -> false;
+        };
+    }
+
+    static boolean someExif(ProcessOptions options) {
         return options.keeps(MetadataKind.COPYRIGHT) || options.keeps(MetadataKind.GEO) || options.keeps(MetadataKind.DATE);
     }
 

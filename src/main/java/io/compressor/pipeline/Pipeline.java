@@ -132,7 +132,7 @@ public final class Pipeline {
                 best = candidate;
             }
         }
-        return neverLarger(blob, info, geometry, best);
+        return neverLarger(blob, info, geometry, options, best);
     }
 
     private Result encode(Library library, Scope scope, Blob blob, Steps.Job job) {
@@ -186,7 +186,7 @@ public final class Pipeline {
         Map<String, Object> saveOptions = new java.util.HashMap<>(encoderOptions);
         saveOptions.put("strip", Metadata.stripAll(job.options()));
         byte[] bytes = image.save(EncoderSettings.saver(job.target()), saveOptions);
-        return job.target() == ImageFormat.WEBP ? Metadata.stripWebp(bytes, job.options()) : bytes;
+        return Metadata.stripOutput(bytes, job.target(), job.options());
     }
 
     /// The SSIM score (`Ssim`, on luma, at about a megapixel at most) of `candidate` against `original`,
@@ -201,13 +201,16 @@ public final class Pipeline {
         }
     }
 
-    /// Same format and no change of size asked: the input itself when re-encoding did not make it smaller.
-    private static Result neverLarger(Blob input, ImageInfo info, Geometry geometry, Result encoded) {
+    /// Same format and no change of size asked: the input itself when re-encoding did not make it smaller, with what
+    /// `metadata` does not keep removed (`Metadata.strippedInput`); the encoded output when that cannot be done.
+    private static Result neverLarger(Blob input, ImageInfo info, Geometry geometry, ProcessOptions options, Result encoded) {
         boolean sameImage = encoded.format() == info.format() && !geometry.changesSize();
-        if (sameImage && encoded.bytes().length >= input.size()) {
-            return new Result(input.toArray(), info.format(), geometry.orientedWidth(), geometry.orientedHeight(), info, true,
-                    null);
+        if (!sameImage || encoded.bytes().length < input.size()) {
+            return encoded;
         }
-        return encoded;
+        return Metadata.strippedInput(input.toArray(), info, options)
+                .map(bytes -> new Result(bytes, info.format(), geometry.orientedWidth(), geometry.orientedHeight(), info,
+                        bytes.length == input.size(), null))
+                .orElse(encoded);
     }
 }

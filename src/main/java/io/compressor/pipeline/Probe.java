@@ -44,7 +44,8 @@ final class Probe {
         String bandFormat = String.valueOf(header.header("format").orElse("uchar"));
         ImageInfo info = new ImageInfo(format, loader, header.width(), header.height(), frames, alpha,
                 "cmyk".equals(interpretation), header.intHeader("orientation", 1), header.header("icc-profile-data").isPresent(),
-                bandFormat.equals("ushort") ? 16 : bandFormat.equals("uchar") || bandFormat.equals("char") ? 8 : 32);
+                bandFormat.equals("ushort") ? 16 : bandFormat.equals("uchar") || bandFormat.equals("char") ? 8 : 32,
+                Metadata.present(header));
         if (info.totalPixels() > limits.maxInputPixels()) {
             throw new ServiceException(ErrorCode.IMAGE_TOO_LARGE, "The image is " + info.width() + "x" + info.height()
                     + (frames > 1 ? " x " + frames + " frames" : "") + " = " + info.totalPixels()

@@ -4,14 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
-/// Removes metadata chunks from a WebP file. libvips 8.14's webpsave ignores `strip` and always writes
-/// ICC and a generated EXIF block; this rewrites the RIFF container without them and clears their
-/// flags in the VP8X header.
+/// Removes metadata chunks from a WebP file: ICC, EXIF and XMP unless kept, and any chunk the format does not define.
+/// libvips 8.14's webpsave ignores `strip` and always writes ICC and a generated EXIF block; this rewrites the RIFF
+/// container without them and clears their flags in the VP8X header.
 final class WebpChunks {
     private static final int ICC_FLAG = 0x20;
     private static final int EXIF_FLAG = 0x08;
     private static final int XMP_FLAG = 0x04;
+    private static final Set<String> IMAGE = Set.of("VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF");
 
     private WebpChunks() {}
 
@@ -29,7 +31,8 @@ final class WebpChunks {
             if (size < 0 || position + 8 + padded > webp.length) {
                 return webp;
             }
-            boolean drop = type.equals("ICCP") && !keepIcc || type.equals("EXIF") && !keepExif || type.equals("XMP ") && !keepXmp;
+            boolean drop = type.equals("ICCP") ? !keepIcc : type.equals("EXIF") ? !keepExif : type.equals("XMP ") ? !keepXmp
+                    : !IMAGE.contains(type);
             if (!drop) {
                 int start = chunks.size();
                 chunks.write(webp, position, 8 + padded);
