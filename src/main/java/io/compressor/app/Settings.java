@@ -40,6 +40,9 @@ final class Settings {
     static final Setting SEARCH_TIME = new Setting("COMPRESSOR_SEARCH_TIME_MS", "10000",
             "Time one image's quality search may take: no probe starts after it, and the best quality found so far is "
                     + "kept (0: one probe, at the level's usual quality).");
+    static final Setting PROCESSING_TIMEOUT = new Setting("COMPRESSOR_PROCESSING_TIMEOUT_SECONDS", "30",
+            "Time one image's processing may take (decode, steps, quality search, encode); then libvips is stopped inside the"
+                    + " running operation and the job is refused with `processing_timeout` (422).");
     static final Setting RESULT_TTL = new Setting("COMPRESSOR_RESULT_TTL_SECONDS", "3600",
             "How long a hosted result (a request without `store`) stays downloadable.");
     static final Setting PROCESSING_PERMITS = new Setting("COMPRESSOR_PROCESSING_PERMITS", "0",
@@ -83,7 +86,7 @@ final class Settings {
 
     static final List<Setting> ALL = List.of(HOST, PORT, PUBLIC_URL, DATA_DIR, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, TLS_CERT, TLS_KEY, VIPS_LIBRARY, VIPS_THREADS, MAX_INPUT_BYTES, UPLOAD_MEMORY, MAX_INPUT_PIXELS,
-            SEARCH_TIME, RESULT_TTL, PROCESSING_PERMITS, PROCESSING_QUEUE, ASYNC_THRESHOLD, JOB_MAX_ATTEMPTS, JOB_LEASE, WEBHOOK_RETRY, SPOOL_URL, SPOOL_ENDPOINT, SPOOL_REGION,
+            SEARCH_TIME, PROCESSING_TIMEOUT, RESULT_TTL, PROCESSING_PERMITS, PROCESSING_QUEUE, ASYNC_THRESHOLD, JOB_MAX_ATTEMPTS, JOB_LEASE, WEBHOOK_RETRY, SPOOL_URL, SPOOL_ENDPOINT, SPOOL_REGION,
             SPOOL_ACCESS_KEY, SPOOL_SECRET, FETCH_ALLOWED_HOSTS, FETCH_ALLOWED_CIDRS, FETCH_CONNECT_TIMEOUT, FETCH_TIMEOUT, FETCH_MAX_REDIRECTS,
             RATE_LIMIT, MASTER_KEY, SHUTDOWN_GRACE);
 

@@ -18,6 +18,7 @@ public enum ErrorCode {
     IMAGE_TOO_LARGE(422),
     UNSUPPORTED_FORMAT(422),
     CORRUPT_IMAGE(422),
+    PROCESSING_TIMEOUT(422),
     STORAGE_DENIED(502),
     STORAGE_NOT_FOUND(502),
     STORAGE_FAILED(502),
@@ -39,6 +40,16 @@ public enum ErrorCode {
     /// True for a failure of the source a client named (`/1.0/fetch`): a 5xx, but the client's to fix, not the operator's.
     public boolean ofTheSource() {
         return this == SOURCE_UNREACHABLE || this == SOURCE_STATUS || this == SOURCE_TIMEOUT;
+    }
+
+    /// True for a failure of the client's own cloud bucket or credentials (`store`): a 5xx, but the client's to fix.
+    public boolean ofTheBucket() {
+        return this == STORAGE_DENIED || this == STORAGE_NOT_FOUND || this == STORAGE_FAILED;
+    }
+
+    /// True for our own faults, which the operator must see with their stack trace; everything else a client causes.
+    public boolean ours() {
+        return this == INTERNAL;
     }
 
     /// The wire form: `invalid_option`, `source_blocked`, ...

@@ -1,6 +1,7 @@
 package io.compressor.pipeline;
 
 import io.compressor.vips.Blob;
+import io.compressor.vips.Cancellation;
 import io.compressor.vips.HeldBytes;
 import io.compressor.vips.Scope;
 import io.compressor.vips.VImage;
@@ -25,6 +26,20 @@ public final class Pipeline {
     private final List<Library> libraries;
     private final Probe probe;
     private final Duration searchTime;
+    private final ProcessingDeadline deadline;
+
+    /// One image's run: the build it runs on, and the cancellation that stops its libvips work at the deadline.
+    private record Run(Library library, Cancellation cancellation) {
+        /// A new scope of the build, stopped with the rest of the run's work.
+        Scope scope() {
+            return cancellation.track(library.vips().scope());
+        }
+    }
+
+    /// Where the input's bytes come from into a scope's native memory.
+    private interface Source {
+        Blob blob(Scope scope) throws IOException;
+    }
 
     public Pipeline(Vips vips, Limits limits) {
         this(List.of(vips), limits);
@@ -38,6 +53,7 @@ public final class Pipeline {
         this.libraries = builds.stream().map(Library::open).toList();
         this.probe = new Probe(limits);
         this.searchTime = limits.searchTime();
+        this.deadline = new ProcessingDeadline(limits.processingTime());
     }
 
     /// Starts the configured libvips builds (each once per process) and returns an engine over them.
@@ -68,10 +84,7 @@ public final class Pipeline {
     public Result process(byte[] input, ProcessOptions options) {
         probe.checkSize(input.length);
         ImageFormat format = Probe.sniff(input);
-        Library library = libraryFor(format);
-        try (Scope scope = library.vips().scope()) {
-            return process(library, scope, scope.blob(input), format, options);
-        }
+        return run(format, options, scope -> scope.blob(input));
     }
 
     /// Processes a file, read by the kernel straight into native memory (one copy, never through the heap).
@@ -86,10 +99,7 @@ public final class Pipeline {
     public Result process(HeldBytes input, ProcessOptions options) {
         probe.checkSize(input.size());
         ImageFormat format = Probe.sniff(input.head(Probe.SNIFF_BYTES));
-        Library library = libraryFor(format);
-        try (Scope scope = library.vips().scope()) {
-            return process(library, scope, scope.blob(input), format, options);
-        }
+        return run(format, options, scope -> scope.blob(input));
     }
 
     /// Processes `size` bytes read from `input`, which go straight to native memory, never whole to the heap.
@@ -100,12 +110,24 @@ public final class Pipeline {
             buffered.mark(Probe.SNIFF_BYTES);
             ImageFormat format = Probe.sniff(buffered.readNBytes(Probe.SNIFF_BYTES));
             buffered.reset();
-            Library library = libraryFor(format);
-            try (Scope scope = library.vips().scope()) {
-                return process(library, scope, scope.blob(buffered, size), format, options);
-            }
+            return run(format, options, scope -> scope.blob(buffered, size));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the input", e);
+        }
+    }
+
+    /// The input read into a scope of the build that reads `format`, then processed within the deadline, which
+    /// starts once the bytes are in.
+    private Result run(ImageFormat format, ProcessOptions options, Source source) {
+        Run run = new Run(libraryFor(format), new Cancellation());
+        try (Scope scope = run.scope()) {
+            Blob blob;
+            try {
+                blob = source.blob(scope);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the input", e);
+            }
+            return deadline.run(run.cancellation(), () -> process(run, scope, blob, format, options));
         }
     }
 
@@ -119,14 +141,17 @@ public final class Pipeline {
         throw Probe.unreadable(format);
     }
 
-    private Result process(Library library, Scope scope, Blob blob, ImageFormat sniffed, ProcessOptions options) {
+    private Result process(Run run, Scope scope, Blob blob, ImageFormat sniffed, ProcessOptions options) {
         ImageInfo info = probe.probe(scope, blob, sniffed);
         Geometry geometry = Planner.plan(info.width(), info.height(), info.orientation(), options.resize());
         List<ImageFormat> targets = Formats.candidates(options.format(), info);
         probe.checkPlan(geometry, info.animated() && targets.stream().anyMatch(ImageFormat::animates) ? info.frames() : 1);
+        if (info.format() == ImageFormat.SVG) {
+            probe.checkSvgRender(geometry, SvgText.usesFilters(blob.toArray()));
+        }
         Result best = null;
         for (ImageFormat target : targets) {
-            Result candidate = encode(library, scope, blob, new Steps.Job(info, geometry, options, target,
+            Result candidate = encode(run, scope, blob, new Steps.Job(info, geometry, options, target,
                     info.animated() && target.animates()));
             if (best == null || candidate.bytes().length < best.bytes().length) {
                 best = candidate;
@@ -135,35 +160,40 @@ public final class Pipeline {
         return neverLarger(blob, info, geometry, options, best);
     }
 
-    private Result encode(Library library, Scope scope, Blob blob, Steps.Job job) {
+    private Result encode(Run run, Scope scope, Blob blob, Steps.Job job) {
+        Library library = run.library();
         VImage image = Steps.load(scope, blob, job);
         for (Steps.Step step : Steps.ALL) {
+            deadline.check(run.cancellation());
             image = step.apply(image, job);
         }
+        deadline.check(run.cancellation());
         int height = job.animated() ? image.intHeader("page-height", image.height()) : image.height();
         ProcessOptions options = job.options();
         if (!EncoderSettings.searched(job.target(), options.compression(), options.quality(), job.animated())) {
             return new Result(save(image, job, library.settings().options(job.target(), options.compression(), options.quality())),
                     job.target(), image.width(), height, job.info(), false, null);
         }
-        return searched(library, image.copyMemory(), job, height); // encoded several times: decode and resize once
+        return searched(run, image.copyMemory(), job, height); // encoded several times: decode and resize once
     }
 
     /// The output whose quality the level's goal chooses (`QualitySearch`), probed cheaply, then encoded for good.
-    private Result searched(Library library, VImage pixels, Steps.Job job, int height) {
+    private Result searched(Run run, VImage pixels, Steps.Job job, int height) {
+        Library library = run.library();
         Compression level = job.options().compression();
         ImageFormat format = job.target();
         EncoderSettings settings = library.settings();
-        Fidelity fidelity = new Fidelity(pixels, library.vips()::scope);
+        Fidelity fidelity = new Fidelity(pixels, run::scope);
         QualitySearch.Goal goal = EncoderSettings.goal(level);
         double pixelCount = (double) pixels.width() * pixels.height();
         QualitySearch.Range range = EncoderSettings.range(format, level);
-        long deadline = System.nanoTime() + searchTime.toNanos();
-        BooleanSupplier timeLeft = () -> System.nanoTime() - deadline < 0;
+        long searchEnd = System.nanoTime() + searchTime.toNanos();
+        BooleanSupplier timeLeft = () -> System.nanoTime() - searchEnd < 0 && !run.cancellation().cancelled();
         QualitySearch.Found found = QualitySearch.run(q -> {
             byte[] probe = save(pixels, job, settings.probeOptions(format, level, q));
             return new QualitySearch.Probe(fidelity.score(probe, format), probe.length * 8 / pixelCount);
         }, goal, range, timeLeft);
+        deadline.check(run.cancellation());
         if (format == ImageFormat.PNG && !found.met() && found.score() < EncoderSettings.paletteMinimum(level)) {
             // as pngquant --quality min-max: a palette that cannot look right gives way to the lossless image
             byte[] lossless = save(pixels, job, settings.options(format, Compression.LOSSLESS, OptionalInt.empty()));

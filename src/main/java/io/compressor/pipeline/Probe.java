@@ -70,6 +70,21 @@ final class Probe {
                 + limits.maxInputPixels() + " pixels. Ask for a smaller size.");
     }
 
+    /// Pixels an SVG that uses filter effects may render at: librsvg computes a filter over its whole region for every
+    /// tile libvips asks for, so the cost grows faster than the pixels (2000×2000 of `feTurbulence` took 2 s of a core,
+    /// 4000×4000 about 27 s), and a tile cannot be stopped half-way by the deadline.
+    static final long SVG_FILTER_PIXELS = 4_000_000;
+
+    /// Refuses an SVG that uses filters (`SvgText.usesFilters`) when it would render at more than `SVG_FILTER_PIXELS`.
+    void checkSvgRender(Geometry plan, boolean filters) {
+        long rendered = (long) plan.scaledWidth() * plan.scaledHeight();
+        if (filters && rendered > SVG_FILTER_PIXELS) {
+            throw new ServiceException(ErrorCode.IMAGE_TOO_LARGE, "image.resize: this SVG uses filter effects, which may"
+                    + " render at most " + SVG_FILTER_PIXELS + " pixels; it would render at " + plan.scaledWidth() + "x"
+                    + plan.scaledHeight() + " = " + rendered + " pixels. Ask for a smaller size.");
+        }
+    }
+
     /// The `ftyp` brands can mislead (`mif1` is either); the codec in the header decides.
     private static ImageFormat heifFormat(ImageFormat sniffed, VImage header) {
         if (sniffed != ImageFormat.AVIF && sniffed != ImageFormat.HEIC) {

@@ -45,7 +45,7 @@ final class Native {
     final MemorySegment vips_area_free_cb;
     // image header
     final MethodHandle vips_image_get, vips_image_get_fields, vips_image_get_typeof, vips_image_set, vips_image_remove,
-            vips_image_copy_memory, vips_image_write_to_memory;
+            vips_image_copy_memory, vips_image_write_to_memory, vips_image_set_kill;
     // leak accounting
     final MethodHandle vips_tracked_get_mem, vips_tracked_get_allocs, vips_tracked_get_files, vips_object_map, g_log_set_handler;
 
@@ -130,6 +130,7 @@ final class Native {
         vips_image_remove = bind("vips_image_remove", JAVA_INT, ADDRESS, ADDRESS);
         vips_image_copy_memory = bind("vips_image_copy_memory", ADDRESS, ADDRESS);
         vips_image_write_to_memory = bind("vips_image_write_to_memory", ADDRESS, ADDRESS, ADDRESS);
+        vips_image_set_kill = bindVoid("vips_image_set_kill", ADDRESS, JAVA_INT);
 
         vips_tracked_get_mem = bind("vips_tracked_get_mem", JAVA_LONG);
         vips_tracked_get_allocs = bind("vips_tracked_get_allocs", JAVA_INT);

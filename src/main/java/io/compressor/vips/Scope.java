@@ -7,26 +7,49 @@ import java.util.Map;
 
 /// Owns every image made while it is open and releases them all on close, in reverse order.
 /// One pipeline run is one scope, so no early return or exception can leak a native reference.
-/// Not thread-safe: a scope belongs to the thread that runs the pipeline.
+/// A scope belongs to the thread that runs the pipeline; only `kill` may come from another thread.
 public final class Scope implements AutoCloseable, VImage.Owner {
     private final Vips vips;
     private final List<VImage> owned = new ArrayList<>();
     private final List<Blob> blobs = new ArrayList<>();
     private boolean closed;
+    private boolean killed;
 
     Scope(Vips vips) {
         this.vips = vips;
     }
 
     @Override
-    public VImage adopt(MemorySegment pointer) {
+    public synchronized VImage adopt(MemorySegment pointer) {
         if (closed) {
             new VImage(vips, this, pointer).release();
             throw new IllegalStateException("scope is closed");
         }
         VImage image = new VImage(vips, this, pointer);
+        if (killed) {
+            image.kill();
+        }
         owned.add(image);
         return image;
+    }
+
+    /// Stops libvips' work on every image of this scope, now and made from now on: the operation computing one
+    /// fails at its next tile. Called from another thread (a deadline's timer); nothing once the scope is closed.
+    public synchronized void kill() {
+        if (closed || killed) {
+            return;
+        }
+        killed = true;
+        owned.forEach(VImage::kill);
+    }
+
+    synchronized boolean closed() {
+        return closed;
+    }
+
+    /// True once `kill` was called.
+    public synchronized boolean killed() {
+        return killed;
     }
 
     /// The bytes copied once into native memory, to be handed to several loaders without copying again.
@@ -82,7 +105,7 @@ public final class Scope implements AutoCloseable, VImage.Owner {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }

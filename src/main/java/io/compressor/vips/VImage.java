@@ -173,6 +173,18 @@ public final class VImage {
         }
     }
 
+    /// Tells libvips to stop computing this image: the next tile asked of it fails, and so does the operation
+    /// that asked. Safe from any thread while the image is held.
+    void kill() {
+        if (pointer != null) {
+            try {
+                vips.natives().vips_image_set_kill.invoke(pointer, 1);
+            } catch (Throwable e) {
+                throw new IllegalStateException("vips_image_set_kill", e);
+            }
+        }
+    }
+
     void release() {
         if (pointer != null) {
             try {

@@ -157,7 +157,8 @@ class QualitySearchIT {
 
     @Test
     void whenTheSearchTimeIsUpTheLevelsUsualQualityIsKept() {
-        Pipeline noTime = new Pipeline(Fixtures.ENGINE, new Limits(64 << 20, 100_000_000, java.time.Duration.ZERO));
+        Pipeline noTime = new Pipeline(Fixtures.ENGINE, new Limits(64 << 20, 100_000_000, java.time.Duration.ZERO,
+                Limits.DEFAULT_PROCESSING_TIME));
         byte[] input = detailed();
         Result rushed = noTime.process(input, options(Compression.HIGH, OutputFormat.JPEG));
         Result searched = PIPELINE.process(input, options(Compression.HIGH, OutputFormat.JPEG));
