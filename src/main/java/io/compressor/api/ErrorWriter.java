@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /// The one place that writes error bodies. Every failure, whether thrown by a service, raised by
-/// Javalin (unknown route, wrong method) or unexpected, leaves as API.md's error body. Unexpected
-/// ones are logged with the request id and answered without any internal detail.
+/// Javalin (unknown route, wrong method) or unexpected, leaves as API.md's error body. The request's log line
+/// (`RequestLog`) names its code; our own faults are also logged at ERROR with their stack trace, and answered
+/// without any internal detail.
 final class ErrorWriter {
     private static final Logger log = LoggerFactory.getLogger(ErrorWriter.class);
     private static final String WRITTEN = "compressor.errorWritten";
@@ -20,11 +21,11 @@ final class ErrorWriter {
 
     static void register(RoutesConfig routes) {
         routes.exception(ServiceException.class, (e, ctx) -> {
-            if (e.errorCode().ofTheSource()) {
-                // a URL the client gave failed: one line, no stack trace (anyone may send bad URLs all day)
-                log.info("request {} failed with {}: {}", RequestContext.id(ctx), e.code(), e.getMessage());
-            } else if (e.status() >= 500) {
+            if (e.errorCode().ours()) {
                 log.error("request {} failed with {}: {}", RequestContext.id(ctx), e.code(), e.getMessage(), e);
+            } else if (e.errorCode().ofTheSource() || e.errorCode().ofTheBucket()) {
+                // the client's URL or bucket failed: said on the request's one log line (anyone may send bad URLs all day)
+                ctx.attribute(RequestLog.CAUSE, e.getMessage());
             }
             if (e instanceof RetryLaterException later) {
                 ctx.header("Retry-After", Long.toString(Math.max(1, later.retryAfter().toSeconds())));
@@ -49,6 +50,7 @@ final class ErrorWriter {
 
     static void write(Context ctx, ErrorCode code, String message) {
         ctx.attribute(WRITTEN, Boolean.TRUE);
+        ctx.attribute(RequestLog.CODE, code.code());
         if (code == ErrorCode.UNAUTHORIZED) {
             ctx.header("WWW-Authenticate", "Basic realm=\"Compressor\"");
         }

@@ -9,8 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /// One log line and one timer sample per request. The line holds method, path, status, time,
-/// request id and account id: never a header, a query string or a body, so no key can leak into it.
+/// request id and account id, and for an error its code, plus the cause when the client's URL or bucket failed:
+/// never a header, a query string or a body, so no key can leak into it.
 final class RequestLog {
+    /// Request attributes `ErrorWriter` sets: the error code answered, and the cause of a client-caused 5xx.
+    static final String CODE = "compressor.errorCode";
+    static final String CAUSE = "compressor.errorCause";
     private static final Logger log = LoggerFactory.getLogger("compressor.requests");
     private final MeterRegistry metrics;
 
@@ -21,8 +25,11 @@ final class RequestLog {
     void record(Context ctx, Float millis) {
         int status = ctx.statusCode();
         String account = RequestContext.account(ctx).map(a -> a.id()).orElse("-");
-        log.info("{} {} {} {}ms id={} account={}", ctx.method(), ctx.path(), status,
-                String.format(java.util.Locale.ROOT, "%.1f", millis), RequestContext.id(ctx), account);
+        String code = ctx.attribute(CODE);
+        String cause = ctx.attribute(CAUSE);
+        log.info("{} {} {} {}ms id={} account={}{}{}", ctx.method(), ctx.path(), status,
+                String.format(java.util.Locale.ROOT, "%.1f", millis), RequestContext.id(ctx), account,
+                code == null ? "" : " code=" + code, cause == null ? "" : " cause=\"" + oneLine(cause) + "\"");
         Timer.builder("http.server.requests")
                 .description("HTTP requests by route, method and status")
                 .tag("method", ctx.method().name())
@@ -30,6 +37,10 @@ final class RequestLog {
                 .tag("status", Integer.toString(status))
                 .register(metrics)
                 .record((long) (millis * 1000), TimeUnit.MICROSECONDS);
+    }
+
+    private static String oneLine(String text) {
+        return text.replace('\n', ' ').replace('\r', ' ').replace('"', '\'');
     }
 
     /// The route pattern rather than the path, so that ids in paths do not explode the series count.

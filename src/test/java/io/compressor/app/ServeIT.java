@@ -23,6 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeIT {
     private static final Pattern SECRET = Pattern.compile("cmp_[A-Za-z0-9_-]{40}");
 
+    /// The API key a first start printed.
+    private static String firstKey(Node server) {
+        Matcher key = SECRET.matcher(server.out());
+        assertThat(key.find()).as(server.out()).isTrue();
+        return key.group();
+    }
+
     @TempDir
     Path dir;
 
@@ -99,14 +106,32 @@ class ServeIT {
     @Test
     void aSourceThatFailsIsOneLogLineNotAStackTrace() throws Exception {
         Node server = serve(Map.of("COMPRESSOR_FETCH_ALLOWED_CIDRS", "127.0.0.1/32"));
-        Matcher key = SECRET.matcher(server.out());
-        assertThat(key.find()).isTrue();
-        var response = new Http(server.url()).postJson("/1.0/fetch", key.group(), "{\"url\":\"http://127.0.0.1:9/a.png\"}");
+        var response = new Http(server.url()).postJson("/1.0/fetch", firstKey(server), "{\"url\":\"http://127.0.0.1:9/a.png\"}");
         assertThat(Http.json(response).get("code").asText()).as(response.body()).isEqualTo("source_unreachable");
         assertThat(server.terminate()).isZero();
         String log = java.nio.file.Files.readString(dir.resolve("serve.log"));
-        assertThat(log).containsPattern("INFO ErrorWriter - request [0-9a-f-]{36} failed with source_unreachable: Cannot"
-                + " fetch from 127.0.0.1").doesNotContain("ServiceException").doesNotContain("\tat io.compressor");
+        assertThat(log).containsPattern("POST /1.0/fetch 502 [0-9.]+ms id=[0-9a-f-]{36} account=[0-9a-f-]{36}"
+                + " code=source_unreachable cause=\"Cannot fetch from 127.0.0.1").doesNotContain("ServiceException")
+                .doesNotContain("\tat io.compressor").doesNotContain("ErrorWriter");
+    }
+
+    @Test
+    void aBucketThatDoesNotExistIsTheClientsMistakeOneLogLineNoError() throws Exception {
+        Node server = serve(Map.of());
+        String key = firstKey(server);
+        Http http = new Http(server.url());
+        var created = http.postJson("/1.0/connectors", key, "{\"name\":\"n\",\"provider\":\"s3-compatible\",\"endpoint\":\""
+                + io.compressor.testing.TestS3.endpoint() + "\",\"credentials\":{\"access_key_id\":\"test\","
+                + "\"secret_access_key\":\"testsecret\"}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var stored = http.upload("/1.0/upload", key, "a.jpg", ProcessingApiIT.jpeg(20, 20), "{\"store\":{\"id\":\""
+                + Http.json(created).get("id").asText() + "\",\"bucket\":\"no-such-bucket-here\"}}");
+        assertThat(Http.json(stored).get("code").asText()).as(stored.body()).isEqualTo("storage_not_found");
+        assertThat(server.terminate()).isZero();
+        String log = java.nio.file.Files.readString(dir.resolve("serve.log"));
+        assertThat(log).containsPattern("POST /1.0/upload 502 [0-9.]+ms id=[0-9a-f-]{36} account=[0-9a-f-]{36}"
+                + " code=storage_not_found cause=\"[^\"]*no-such-bucket-here").doesNotContain(" ERROR ")
+                .doesNotContain("\tat ").doesNotContain("Exception");
     }
 
     @Test
