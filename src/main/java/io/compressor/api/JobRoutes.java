@@ -27,7 +27,8 @@ final class JobRoutes {
             }
             seconds = Integer.parseInt(wait);
         }
-        ctx.json(JobView.of(jobs.await(RequestContext.requireAccount(ctx).id(), ctx.pathParam("id"),
-                java.time.Duration.ofSeconds(seconds))));
+        String account = RequestContext.requireAccount(ctx).id();
+        JobView view = JobView.of(jobs.await(account, ctx.pathParam("id"), java.time.Duration.ofSeconds(seconds)));
+        ctx.json(view.withWebhook(jobs.webhookAttempts(account, view.id())));
     }
 }

@@ -62,11 +62,12 @@ final class ProcessingRoutes {
         JsonNode root = RequestJson.parse(ctx.formParam("data"), "data");
         OptionsParser.onlyFields(root, "", "image", "store", "webhook");
         ProcessOptions options = OptionsParser.image(root.get("image"));
+        var store = StoreParser.store(root.get("store"));
+        var webhook = webhook(root);
         var idempotency = Idempotency.of(ctx, () -> Idempotency.hash(ctx.formParam("data"), file));
         Job job = jobs.submitOnce(idempotency, account.id(), "upload",
                 () -> new Input("upload", file.filename(), file.size(), file.content()),
-                options, StoreParser.store(root.get("store")), RequestJson.webhook(root.get("webhook")),
-                RequestJson.text(root.get("image")), publicUrl.get());
+                options, store, webhook, RequestJson.text(root.get("image")), publicUrl.get());
         answer(ctx, job);
     }
 
@@ -81,7 +82,7 @@ final class ProcessingRoutes {
         var headers = RequestJson.headers(root.get("headers"));
         ProcessOptions options = OptionsParser.image(root.get("image"));
         var store = StoreParser.store(root.get("store"));
-        var webhook = RequestJson.webhook(root.get("webhook"));
+        var webhook = webhook(root);
         var idempotency = Idempotency.of(ctx, () -> Idempotency.hash(ctx.body(), null));
         Job job = jobs.submitOnce(idempotency, account.id(), "fetch", () -> {
             Fetched fetched = fetcher.fetch(url, headers);
@@ -90,9 +91,16 @@ final class ProcessingRoutes {
         answer(ctx, job);
     }
 
+    /// The `webhook` of a request, its address checked now (a delivery checks it again: DNS changes).
+    private java.util.Optional<String> webhook(JsonNode root) {
+        var webhook = RequestJson.webhook(root.get("webhook"));
+        webhook.ifPresent(fetcher::checkWebhook);
+        return webhook;
+    }
+
     /// 200 with the result, or 202 `enqueued` for a job that went to the queue.
     private static void answer(Context ctx, Job job) {
-        ctx.status(job.status() == io.compressor.job.JobStatus.ENQUEUED ? 202 : 200).json(JobView.of(job));
+        ctx.status(job.status() == io.compressor.job.JobStatus.ENQUEUED ? 202 : 200).json(JobView.answer(job));
     }
 
     /// The part `file`, read by Jetty as `UploadBuffering` routed it (off the heap in memory, or to a temporary file), and

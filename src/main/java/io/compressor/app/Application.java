@@ -161,8 +161,8 @@ final class Application implements AutoCloseable {
     }
 
     /// Recorded webhook attempts of a job, for tests and the operator.
-    java.util.List<io.compressor.job.Delivery> jobDeliveries(String jobId) {
-        return new SqlJobStore(database).deliveries(jobId);
+    java.util.List<io.compressor.job.WebhookAttempt> jobDeliveries(String jobId) {
+        return new SqlJobStore(database).webhookAttempts(jobId);
     }
 
     /// The processing permits behind `jobs()`: tests hold them to see the queue fill.

@@ -6,6 +6,7 @@ import io.compressor.job.JobStatus;
 import io.compressor.job.JobStore;
 import io.compressor.job.Claimed;
 import io.compressor.job.Delivery;
+import io.compressor.job.WebhookAttempt;
 import io.compressor.job.QualityFacts;
 import io.compressor.job.Queued;
 import io.compressor.job.Usage;
@@ -175,11 +176,14 @@ public final class SqlJobStore implements JobStore {
     }
 
     @Override
-    public java.util.List<Delivery> deliveries(String jobId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, job_id, url, attempt FROM webhook_deliveries"
-                        + " WHERE job_id = :job AND attempted_at IS NOT NULL ORDER BY attempt")
-                .bind("job", jobId).map((rs, ctx) -> new Delivery(rs.getString("id"), rs.getString("job_id"),
-                        rs.getString("url"), rs.getInt("attempt"))).list());
+    public java.util.List<WebhookAttempt> webhookAttempts(String jobId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT attempt, attempted_at, status_code, error, delivered"
+                        + " FROM webhook_deliveries WHERE job_id = :job AND attempted_at IS NOT NULL ORDER BY attempt")
+                .bind("job", jobId).map((rs, ctx) -> {
+                    int status = rs.getInt("status_code");
+                    return new WebhookAttempt(rs.getInt("attempt"), Columns.instant(rs, "attempted_at"),
+                            rs.wasNull() ? null : status, rs.getString("error"), rs.getBoolean("delivered"));
+                }).list());
     }
 
     @Override

@@ -105,8 +105,31 @@ public final class Fetcher {
         }
     }
 
-    /// Resolves once and checks every address; one refused address refuses the host.
+    /// Checks a webhook URL when the request names it, as a delivery will be checked again: an address the policy
+    /// refuses is `source_blocked` (403), a host that does not resolve `invalid_option`.
+    public void checkWebhook(String url) {
+        URI uri;
+        try {
+            uri = Urls.parse(url);
+        } catch (ServiceException e) {
+            throw new ServiceException(ErrorCode.INVALID_OPTION, "webhook.url: expected an http:// or https:// URL but"
+                    + " received \"" + url + "\"");
+        }
+        checkedAddress(uri, Reach.WEBHOOK);
+    }
+
+    /// Whom a checked address is for: how errors name the host, and what a name that does not resolve is.
+    private record Reach(String subject, ErrorCode unresolvable) {
+        static final Reach SOURCE = new Reach("The source", ErrorCode.SOURCE_UNREACHABLE);
+        static final Reach WEBHOOK = new Reach("webhook.url: the webhook host", ErrorCode.INVALID_OPTION);
+    }
+
     private InetAddress checkedAddress(URI uri) {
+        return checkedAddress(uri, Reach.SOURCE);
+    }
+
+    /// Resolves once and checks every address; one refused address refuses the host.
+    private InetAddress checkedAddress(URI uri, Reach reach) {
         String host = Urls.host(uri);
         List<InetAddress> addresses;
         Optional<InetAddress> literal;
@@ -118,10 +141,11 @@ public final class Fetcher {
         try {
             addresses = literal.isPresent() ? List.of(literal.get()) : resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new ServiceException(ErrorCode.SOURCE_UNREACHABLE, "Cannot resolve " + host + "; check the host name.");
+            addresses = List.of();
         }
         if (addresses.isEmpty()) {
-            throw new ServiceException(ErrorCode.SOURCE_UNREACHABLE, "Cannot resolve " + host + "; check the host name.");
+            throw new ServiceException(reach.unresolvable(), reach.subject() + " " + host + " cannot be resolved; check the"
+                    + " host name.");
         }
         if (literal.isEmpty() && config.hostAllowed(host)) {
             return addresses.getFirst();
@@ -129,9 +153,9 @@ public final class Fetcher {
         for (InetAddress address : addresses) {
             Optional<String> rule = policy.refusal(address);
             if (rule.isPresent()) {
-                throw new ServiceException(ErrorCode.SOURCE_BLOCKED, "The source " + host + " is "
+                throw new ServiceException(ErrorCode.SOURCE_BLOCKED, reach.subject() + " " + host + " is "
                         + address.getHostAddress() + ", which is refused (" + rule.get() + "); only public addresses are"
-                        + " fetched (an operator may allow it with COMPRESSOR_FETCH_ALLOWED_CIDRS).");
+                        + " reached (an operator may allow it with COMPRESSOR_FETCH_ALLOWED_CIDRS).");
             }
         }
         return addresses.getFirst();

@@ -259,6 +259,12 @@ public final class JobService {
     }
 
     /// The job, after waiting up to `wait` for it to end (long polling, woken the moment it does).
+    /// The attempts made of a job's webhook, oldest first; the job must be the account's.
+    public java.util.List<WebhookAttempt> webhookAttempts(String accountId, String jobId) {
+        find(accountId, jobId);
+        return store.webhookAttempts(jobId);
+    }
+
     public Job await(String accountId, String jobId, Duration wait) {
         Job job = find(accountId, jobId);
         if (ended(job) || wait.isZero()) {

@@ -58,7 +58,7 @@ public interface JobStore {
     void recordDelivery(String id, Integer statusCode, String error, boolean delivered, Instant attemptedAt);
 
     /// Every attempt made of a job's webhook (not those still scheduled), oldest first.
-    java.util.List<Delivery> deliveries(String jobId);
+    java.util.List<WebhookAttempt> webhookAttempts(String jobId);
 
     /// The job an idempotency key names, with the hash of its request, if recorded after `since`.
     Optional<String[]> idempotent(String accountId, String key, Instant since);

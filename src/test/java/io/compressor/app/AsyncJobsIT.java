@@ -87,13 +87,17 @@ class AsyncJobsIT {
                 HttpResponse<String> done = http.get("/1.0/jobs/" + id + "?wait=30", "Authorization", basic(key));
                 JsonNode body = json(done);
                 assertThat(body.get("success").asBoolean()).as(done.body()).isTrue();
-                assertThat(body.has("status")).as("a completed job has the synchronous body").isFalse();
+                assertThat(body.get("status").asText()).as("a completed job: the synchronous body and its status").isEqualTo("completed");
                 assertThat(body.at("/output/width").asInt()).isEqualTo(400);
                 assertThat(http.download(java.net.URI.create(body.get("url").asText())).statusCode()).isEqualTo(200);
 
                 waitFor(() -> received.size() >= 3);
                 waitFor(() -> app.jobDeliveries(id).size() == 3);
                 assertThat(received).extracting(Received::answered).containsExactly(500, 500, 200);
+                JsonNode shown = json(http.get("/1.0/jobs/" + id, "Authorization", basic(key)));
+                assertThat(shown.at("/webhook/delivered").asBoolean()).as(shown.toString()).isTrue();
+                assertThat(shown.at("/webhook/attempts")).extracting(a -> a.get("status").asInt()).containsExactly(500, 500, 200);
+                assertThat(shown.at("/webhook/attempts/0/at").asText()).isNotEmpty();
                 String secret = json(http.get("/1.0/account", "Authorization", basic(key))).get("webhook_secret").asText();
                 for (Received r : received) {
                     assertThat(r.headers().get("user-agent")).isEqualTo("Compressor/1.0");
@@ -115,7 +119,7 @@ class AsyncJobsIT {
     }
 
     @Test
-    void aLargeInputIsQueuedWithoutAWebhookAndAWebhookIntoThePrivateNetworkIsNotCalled() throws Exception {
+    void aLargeInputIsQueuedWithoutAWebhookAndWaitIsChecked() throws Exception {
         try (Application app = Application.open(ConfigLoader.load(env))) {
             var server = app.httpServer().start();
             try {
@@ -123,24 +127,52 @@ class AsyncJobsIT {
                 Http http = new Http(server.publicUrl());
                 byte[] large = ProcessingApiIT.jpeg(1600, 1200);
                 assertThat(large.length).isGreaterThan(50_000);
-                HttpResponse<String> accepted = http.upload("/1.0/upload", key, "big.jpg", large,
-                        "{\"webhook\":{\"url\":\"http://169.254.169.254/latest/hook\"}}");
+                HttpResponse<String> accepted = http.upload("/1.0/upload", key, "big.jpg", large, null);
                 assertThat(accepted.statusCode()).isEqualTo(202);
                 String id = json(accepted).get("id").asText();
                 JsonNode done = json(http.get("/1.0/jobs/" + id + "?wait=30", "Authorization", basic(key)));
-                assertThat(done.get("success").asBoolean()).isTrue();
+                assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
                 assertThat(done.at("/output/format").asText()).isEqualTo("jpeg");
-
-                HttpResponse<String> queuedBySize = http.upload("/1.0/upload", key, "big.jpg", large, null);
-                assertThat(queuedBySize.statusCode()).isEqualTo(202);
+                assertThat(done.has("webhook")).as("no webhook, no attempts").isFalse();
                 HttpResponse<String> badWait = http.get("/1.0/jobs/" + id + "?wait=61", "Authorization", basic(key));
                 assertThat(badWait.statusCode()).isEqualTo(400);
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    void aWebhookTheAddressPolicyRefusesIsRefusedWhenTheRequestNamesIt() throws Exception {
+        Map<String, String> strict = new java.util.HashMap<>(env);
+        strict.remove("COMPRESSOR_FETCH_ALLOWED_CIDRS");
+        try (Application app = Application.open(ConfigLoader.load(strict))) {
+            var server = app.httpServer().start();
+            try {
+                String key = app.keys().issue(app.accounts().create("Strict", null).id(), "t").secret();
+                Http http = new Http(server.publicUrl());
+                for (String hook : List.of(hook(), "http://169.254.169.254/latest/hook", "http://[::ffff:127.0.0.1]:9/x")) {
+                    HttpResponse<String> refused = http.upload("/1.0/upload", key, "a.jpg", ProcessingApiIT.jpeg(20, 20),
+                            "{\"webhook\":{\"url\":\"" + hook + "\"}}");
+                    assertThat(refused.statusCode()).as(hook + ": " + refused.body()).isEqualTo(403);
+                    assertThat(json(refused).get("code").asText()).isEqualTo("source_blocked");
+                    assertThat(json(refused).get("message").asText()).startsWith("webhook.url: the webhook host")
+                            .contains("COMPRESSOR_FETCH_ALLOWED_CIDRS");
+                    HttpResponse<String> fetched = http.postJson("/1.0/fetch", key, "{\"url\":\"https://example.com/a.jpg\","
+                            + "\"webhook\":{\"url\":\"" + hook + "\"}}");
+                    assertThat(fetched.statusCode()).as(fetched.body()).isEqualTo(403);
+                }
+                HttpResponse<String> unknown = http.upload("/1.0/upload", key, "a.jpg", ProcessingApiIT.jpeg(20, 20),
+                        "{\"webhook\":{\"url\":\"https://no-such-host.invalid/hook\"}}");
+                assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+                assertThat(json(unknown).get("message").asText()).contains("no-such-host.invalid cannot be resolved");
                 HttpResponse<String> badHook = http.upload("/1.0/upload", key, "a.jpg", ProcessingApiIT.jpeg(20, 20),
                         "{\"webhook\":{\"url\":\"ftp://x/y\"}}");
                 assertThat(json(badHook).get("message").asText()).startsWith("webhook.url: expected an http:// or https:// URL");
-                waitFor(() -> !app.jobDeliveries(id).isEmpty());
-                Thread.sleep(300);
+                Thread.sleep(1500); // a delivery would have been tried within a second
                 assertThat(received).as("nothing reached the receiver").isEmpty();
+                JsonNode account = json(http.get("/1.0/account", "Authorization", basic(key)));
+                assertThat(account.at("/usage/requests").asInt()).as("no job was made: " + account).isZero();
             } finally {
                 server.close();
             }
