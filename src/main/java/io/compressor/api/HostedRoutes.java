@@ -13,7 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /// `GET /{expires}/{id}/{name}`: a hosted result, public (the URL is the secret), until it expires.
-/// The content never changes, so it is cacheable until then and its ETag is the job id.
+/// The content never changes, so it is cacheable until then and its ETag is the job id. `HEAD` answers the same
+/// headers without the body; `nosniff` keeps a browser from reading an image with a script appended as anything else.
 final class HostedRoutes {
     private final TempHosting hosting;
     private final Clock clock;
@@ -24,10 +25,11 @@ final class HostedRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/{expires}/{id}/{name}", this::serve);
+        routes.get("/{expires}/{id}/{name}", ctx -> serve(ctx, true));
+        routes.head("/{expires}/{id}/{name}", ctx -> serve(ctx, false));
     }
 
-    private void serve(Context ctx) {
+    private void serve(Context ctx, boolean body) {
         String expires = ctx.pathParam("expires");
         String id = ctx.pathParam("id");
         String name = ctx.pathParam("name");
@@ -38,14 +40,17 @@ final class HostedRoutes {
                 "No such result: it has expired or the URL is not one this server gave out."));
         String etag = "\"" + id + "\"";
         long maxAge = Math.max(0, Long.parseLong(expires) - clock.instant().getEpochSecond());
-        ctx.header("ETag", etag).header("Cache-Control", "public, max-age=" + maxAge + ", immutable");
+        ctx.header("ETag", etag).header("Cache-Control", "public, max-age=" + maxAge + ", immutable")
+                .header("X-Content-Type-Options", "nosniff");
         if (etag.equals(ctx.header("If-None-Match"))) {
             ctx.status(304);
             return;
         }
         try {
-            ctx.contentType(mimeOf(name)).header("Content-Length", Long.toString(Files.size(file)))
-                    .result(Files.newInputStream(file));
+            ctx.contentType(mimeOf(name)).header("Content-Length", Long.toString(Files.size(file)));
+            if (body) {
+                ctx.result(Files.newInputStream(file));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -105,8 +105,8 @@ public final class Fetcher {
         }
     }
 
-    /// Checks a webhook URL when the request names it, as a delivery will be checked again: an address the policy
-    /// refuses is `source_blocked` (403), a host that does not resolve `invalid_option`.
+    /// Checks a webhook URL when the request names it, as each delivery checks it again: an address the policy
+    /// refuses is `source_blocked` (403). A host that does not resolve yet passes: its deliveries will say so.
     public void checkWebhook(String url) {
         URI uri;
         try {
@@ -118,17 +118,18 @@ public final class Fetcher {
         checkedAddress(uri, Reach.WEBHOOK);
     }
 
-    /// Whom a checked address is for: how errors name the host, and what a name that does not resolve is.
-    private record Reach(String subject, ErrorCode unresolvable) {
-        static final Reach SOURCE = new Reach("The source", ErrorCode.SOURCE_UNREACHABLE);
-        static final Reach WEBHOOK = new Reach("webhook.url: the webhook host", ErrorCode.INVALID_OPTION);
+    /// Whom a checked address is for: how errors name the host, and whether a name that does not resolve fails.
+    private record Reach(String subject, boolean mustResolve) {
+        static final Reach SOURCE = new Reach("The source", true);
+        static final Reach WEBHOOK = new Reach("webhook.url: the webhook host", false);
     }
 
     private InetAddress checkedAddress(URI uri) {
         return checkedAddress(uri, Reach.SOURCE);
     }
 
-    /// Resolves once and checks every address; one refused address refuses the host.
+    /// Resolves once and checks every address; one refused address refuses the host. Null for a name that does not
+    /// resolve when `reach` need not.
     private InetAddress checkedAddress(URI uri, Reach reach) {
         String host = Urls.host(uri);
         List<InetAddress> addresses;
@@ -143,9 +144,11 @@ public final class Fetcher {
         } catch (UnknownHostException e) {
             addresses = List.of();
         }
+        if (addresses.isEmpty() && !reach.mustResolve()) {
+            return null;
+        }
         if (addresses.isEmpty()) {
-            throw new ServiceException(reach.unresolvable(), reach.subject() + " " + host + " cannot be resolved; check the"
-                    + " host name.");
+            throw new ServiceException(ErrorCode.SOURCE_UNREACHABLE, "Cannot resolve " + host + "; check the host name.");
         }
         if (literal.isEmpty() && config.hostAllowed(host)) {
             return addresses.getFirst();
