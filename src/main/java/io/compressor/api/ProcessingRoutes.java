@@ -14,7 +14,9 @@ import io.compressor.pipeline.ProcessOptions;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -22,6 +24,8 @@ import java.util.function.Supplier;
 final class ProcessingRoutes {
     /// The request attribute Jetty (and Javalin, which sets it only when absent) takes a request's multipart settings from.
     private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
+    /// The largest `data` part read: the options are a few hundred bytes of JSON.
+    static final int MAX_DATA_BYTES = 64 * 1024;
     private final JobService jobs;
     private final Fetcher fetcher;
     private final long maxBytes;
@@ -59,12 +63,13 @@ final class ProcessingRoutes {
 
     private void submitUpload(Context ctx, Account account) {
         UploadedFile file = uploadedFile(ctx);
-        JsonNode root = RequestJson.parse(ctx.formParam("data"), "data");
+        String data = dataPart(ctx);
+        JsonNode root = RequestJson.parse(data, "data");
         OptionsParser.onlyFields(root, "", "image", "store", "webhook");
         ProcessOptions options = OptionsParser.image(root.get("image"));
         var store = StoreParser.store(root.get("store"));
         var webhook = webhook(root);
-        var idempotency = Idempotency.of(ctx, () -> Idempotency.hash(ctx.formParam("data"), file));
+        var idempotency = Idempotency.of(ctx, () -> Idempotency.hash(data, file));
         Job job = jobs.submitOnce(idempotency, account.id(), "upload",
                 () -> new Input("upload", file.filename(), file.size(), file.content()),
                 options, store, webhook, RequestJson.text(root.get("image")), publicUrl.get());
@@ -110,7 +115,11 @@ final class ProcessingRoutes {
         try {
             file = ctx.uploadedFile("file");
         } catch (Exception e) { // Jetty's ServletException arrives undeclared through Kotlin
-            if (String.valueOf(rootMessage(e)).toLowerCase(Locale.ROOT).contains("max")) {
+            String cause = String.valueOf(rootMessage(e)).toLowerCase(Locale.ROOT);
+            if (cause.contains("form is larger")) {
+                throw dataTooLarge(); // Jetty's limit on the parts that are not the file
+            }
+            if (cause.contains("max")) {
                 throw tooLarge();
             }
             throw OptionsParser.invalid("The multipart body could not be read: " + rootMessage(e));
@@ -122,6 +131,35 @@ final class ProcessingRoutes {
             throw tooLarge();
         }
         return file;
+    }
+
+    /// The `data` part, whether sent as a field (`-F 'data={…}'`) or as a file (`-F data=@opts.json`, a browser's
+    /// `FormData` Blob); null when there is none.
+    private static String dataPart(Context ctx) {
+        String field = ctx.formParam("data");
+        if (field != null) {
+            if (field.length() > MAX_DATA_BYTES || field.getBytes(StandardCharsets.UTF_8).length > MAX_DATA_BYTES) {
+                throw dataTooLarge();
+            }
+            return field;
+        }
+        UploadedFile part = ctx.uploadedFile("data");
+        if (part == null) {
+            return null;
+        }
+        if (part.size() > MAX_DATA_BYTES) {
+            throw dataTooLarge();
+        }
+        try (var in = part.content()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw OptionsParser.invalid("data: the part could not be read: " + e.getMessage());
+        }
+    }
+
+    private static ServiceException dataTooLarge() {
+        return new ServiceException(ErrorCode.FILE_TOO_LARGE, "data: the options part is larger than its limit of "
+                + MAX_DATA_BYTES + " bytes; options are a few hundred bytes of JSON, and the image goes in the part \"file\".");
     }
 
     private ServiceException tooLarge() {

@@ -175,6 +175,32 @@ class ProcessingApiIT {
     }
 
     @Test
+    void optionsSentAsAFilePartAreReadLikeAField() {
+        HttpResponse<String> converted = http.uploadWithDataFile("/1.0/upload", key, "photo.jpg", jpeg(200, 100),
+                "{\"image\":{\"format\":\"webp\",\"resize\":{\"width\":50}}}");
+        assertThat(converted.statusCode()).as(converted.body()).isEqualTo(200);
+        assertThat(json(converted).at("/output/format").asText()).isEqualTo("webp");
+        assertThat(json(converted).at("/output/width").asInt()).isEqualTo(50);
+        HttpResponse<String> broken = http.uploadWithDataFile("/1.0/upload", key, "photo.jpg", jpeg(200, 100), "{\"image\":");
+        assertThat(broken.statusCode()).as(broken.body()).isEqualTo(400);
+        assertThat(json(broken).get("code").asText()).isEqualTo("invalid_json");
+        assertThat(json(broken).get("message").asText()).startsWith("data is not valid JSON");
+    }
+
+    @Test
+    void optionsLargerThanTheirLimitAreRefusedByName() {
+        String huge = "{\"image\":{}, \"pad\":\"" + "x".repeat(300_000) + "\"}";
+        for (boolean asFile : new boolean[] {false, true}) {
+            HttpResponse<String> refused = asFile ? http.uploadWithDataFile("/1.0/upload", key, "photo.jpg", jpeg(20, 20), huge)
+                    : http.upload("/1.0/upload", key, "photo.jpg", jpeg(20, 20), huge);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+            assertThat(json(refused).get("code").asText()).isEqualTo("file_too_large");
+            assertThat(json(refused).get("message").asText()).as("as a file: " + asFile)
+                    .startsWith("data: the options part is larger than its limit of 65536 bytes");
+        }
+    }
+
+    @Test
     void theOutputTakesTheNewExtensionAndAnUnsafeNameIsSanitised() {
         HttpResponse<String> response = http.upload("/1.0/upload", key, "..\\..\\etc/pass wd<>.jpg", jpeg(300, 200),
                 "{\"image\":{\"format\":\"webp\"}}");

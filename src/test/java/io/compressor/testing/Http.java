@@ -52,13 +52,25 @@ public final class Http {
         return send(uploadRequest(path, key, fileName, file, data));
     }
 
+    /// As `upload`, with the `data` part sent as a file (`curl -F data=@opts.json`, or a browser's `FormData` Blob).
+    public HttpResponse<String> uploadWithDataFile(String path, String key, String fileName, byte[] file, String data) {
+        return send(uploadRequest(path, key, fileName, file, data, true));
+    }
+
     /// The request `upload` sends, built ahead so that many can leave at the same moment.
     public HttpRequest.Builder uploadRequest(String path, String key, String fileName, byte[] file, String data) {
+        return uploadRequest(path, key, fileName, file, data, false);
+    }
+
+    private HttpRequest.Builder uploadRequest(String path, String key, String fileName, byte[] file, String data,
+            boolean dataAsFile) {
         String boundary = "----compressor-test-" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
         if (data != null) {
-            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"\r\n\r\n" + data + "\r\n");
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\""
+                    + (dataAsFile ? "; filename=\"opts.json\"\r\nContent-Type: application/json" : "") + "\r\n\r\n" + data
+                    + "\r\n");
         }
         if (file != null) {
             text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
