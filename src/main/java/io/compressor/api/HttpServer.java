@@ -98,8 +98,10 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /// Tracks requests in flight, so that `close` can wait for them; Jetty's own stop then needs no grace
-    /// (it would also wait for idle keep-alive connections, which never end by themselves).
+    /// (it would also wait for idle keep-alive connections, which never end by themselves). Jetty's own refusals
+    /// are answered as API.md's error body (`JettyErrors`).
     private void graceful(Server server) {
+        server.setErrorHandler(new JettyErrors());
         server.setStopTimeout(0);
         server.setStopAtShutdown(false);
         server.insertHandler(inFlight);
