@@ -34,6 +34,22 @@ ensure_packages() {
 }
 
 # build_if_stale: packages the jar when it is missing or older than any source, resource or the pom.
+# Prints the jar to run: a copy of $JAR named by its content, made once (copied aside, then renamed into place).
+# A build rewrites $JAR in place; a server running from the copy never reads a rewritten jar. Other copies are
+# unlinked: a server still running from one keeps reading it through its open file.
+run_copy() {
+  local sum dir copy
+  sum=$(sha256sum "$JAR" | cut -c1-16)
+  dir="$(dirname "$JAR")/run"
+  copy="$dir/compressor-$sum.jar"
+  if [ ! -f "$copy" ] && ! { mkdir -p "$dir" && cp "$JAR" "$copy.tmp.$$" && mv "$copy.tmp.$$" "$copy"; }; then
+    echo "cannot copy $JAR to $dir: running it in place (a rebuild while it runs would break it)" >&2
+    echo "$JAR"
+    return 0
+  fi
+  find "$dir" -maxdepth 1 -name 'compressor-*.jar*' ! -name "$(basename "$copy")" -delete 2>/dev/null || true
+  echo "$copy"
+}
 build_if_stale() {
   if [ -f "$JAR" ] && [ -z "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit)" ]; then
     return 0

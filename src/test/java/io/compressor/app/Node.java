@@ -22,6 +22,8 @@ final class Node {
     /// Every node this JVM started: a test that fails before stopping its node must not leave it running
     /// after the test JVM exits (it would go on serving, reparented to init, holding its data folder).
     private static final Set<Process> STARTED = ConcurrentHashMap.newKeySet();
+    /// The jar `mvn package` made.
+    static final Path PACKAGED = Path.of("target", "compressor.jar").toAbsolutePath();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
@@ -46,7 +48,18 @@ final class Node {
 
     /// As [#start(Map, Path)], with extra JVM options such as a heap limit.
     static Node start(List<String> jvmOptions, Map<String, String> env, Path log) throws IOException {
-        Process process = command(jvmOptions, env).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return start(command(jvmOptions, env), log);
+    }
+
+    /// As [#start(Map, Path)], running `jar` instead of the packaged one.
+    static Node startFrom(Path jar, Map<String, String> env, Path log) throws IOException {
+        ProcessBuilder builder = command(List.of(), env);
+        builder.command().replaceAll(part -> part.equals(PACKAGED.toString()) ? jar.toString() : part);
+        return start(builder, log);
+    }
+
+    private static Node start(ProcessBuilder command, Path log) throws IOException {
+        Process process = command.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         STARTED.add(process);
         process.onExit().thenRun(() -> STARTED.remove(process));
         StringBuffer out = new StringBuffer();
@@ -69,7 +82,7 @@ final class Node {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Duser.timezone=UTC"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", Path.of("target", "compressor.jar").toAbsolutePath().toString()));
+        command.addAll(List.of("-jar", PACKAGED.toString()));
         command.addAll(args.length == 0 ? List.of("serve") : List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("COMPRESSOR_"));

@@ -70,6 +70,30 @@ class ScriptsIT {
     }
 
     @Test
+    void theJarRunIsACopyThatARebuildDoesNotRewrite() throws Exception {
+        Path target = Files.createTempDirectory("compressor-target");
+        try {
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxrwxrwx"));
+            Path jar = Files.write(target.resolve("compressor.jar"), "first build".getBytes(StandardCharsets.UTF_8));
+            Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-rw-rw-"));
+            String run = "JAR=" + jar + "; first=$(run_copy); again=$(run_copy); echo \"first=$first again=$again\";"
+                    + " exec 3<\"$first\"; printf 'second build' > " + jar + "; second=$(run_copy);"
+                    + " echo \"second=$second\"; echo \"held=$(cat <&3)\"; ls " + target.resolve("run");
+            Result r = asNonRoot(run);
+            assertThat(r.exit()).as(r.output()).isZero();
+            String first = r.output().replaceAll("(?s).*first=(\\S+) .*", "$1");
+            assertThat(first).startsWith(target.resolve("run").toString()).isNotEqualTo(jar.toString());
+            assertThat(r.output()).contains("again=" + first).doesNotContain("second=" + first + "\n")
+                    .as("the running copy still reads the first build after the rebuild").contains("held=first build");
+            assertThat(r.output().lines().filter(l -> l.startsWith("compressor-"))).as("old copies unlinked").hasSize(1);
+        } finally {
+            try (var files = Files.walk(target)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
     void aMissingJava25StopsWithAClearMessage() throws Exception {
         Result r = asNonRoot("COMPRESSOR_JAVA_HOME=/no/such/jdk; JAVA_HOME=/no/such/jdk; require_java; echo still-running");
         assertThat(r.exit()).isEqualTo(1);

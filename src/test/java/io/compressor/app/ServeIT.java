@@ -135,6 +135,20 @@ class ServeIT {
     }
 
     @Test
+    void aShutdownWhoseStepsFailStillEndsTheProcessWithinTheGracePeriodNonZero() throws Exception {
+        java.nio.file.Path jar = java.nio.file.Files.copy(Node.PACKAGED, dir.resolve("copy.jar"));
+        Node server = Node.startFrom(jar, env(Map.of("COMPRESSOR_SHUTDOWN_GRACE_SECONDS", "2")), dir.resolve("serve.log"));
+        assertThat(new Http(server.url()).get("/health").statusCode()).isEqualTo(200);
+        java.nio.file.Files.write(jar, new byte[4096]); // rewritten in place under the server, as a build does
+        long start = System.nanoTime();
+        int status = server.terminate();
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        assertThat(status).as("exit status").isIn(1, 2);
+        assertThat(seconds).as("seconds to stop (grace 2 s, margin 5 s)").isLessThanOrEqualTo(9);
+        assertThat(java.nio.file.Files.readString(dir.resolve("serve.log"))).contains("Stopping: finishing requests in flight");
+    }
+
+    @Test
     void libvipsRunsWithTheConfiguredThreadCount() throws Exception {
         Node server = serve(Map.of("COMPRESSOR_VIPS_THREADS", "3"));
         assertThat(server.terminate()).isZero();
