@@ -50,7 +50,7 @@ final class HttpGet {
         out.flush();
         String statusLine = line(in);
         String[] parts = statusLine.split(" ", 3);
-        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("[1-9][0-9]{2}")) {
             throw new IOException("not an HTTP response: " + statusLine);
         }
         int status = Integer.parseInt(parts[1]);
@@ -124,6 +124,9 @@ final class HttpGet {
                 try {
                     left = Long.parseLong(size, 16);
                 } catch (NumberFormatException e) {
+                    throw new IOException("bad chunk size");
+                }
+                if (left < 0) {
                     throw new IOException("bad chunk size");
                 }
                 if (left == 0) {

@@ -28,8 +28,8 @@ final class WebpChunks {
             String type = fourcc(webp, position);
             int size = in.getInt(position + 4);
             int padded = size + (size & 1);
-            if (size < 0 || position + 8 + padded > webp.length) {
-                return webp;
+            if (size < 0 || position + 8 + padded > webp.length || type.equals("VP8X") && size < 10) {
+                return webp; // not a WebP file this can follow: left as it is
             }
             boolean drop = type.equals("ICCP") ? !keepIcc : type.equals("EXIF") ? !keepExif : type.equals("XMP ") ? !keepXmp
                     : !IMAGE.contains(type);

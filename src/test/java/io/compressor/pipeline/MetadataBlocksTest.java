@@ -48,7 +48,7 @@ class MetadataBlocksTest {
     private static final byte[] SOI = {(byte) 0xff, (byte) 0xd8};
     private static final byte[] EOI = {(byte) 0xff, (byte) 0xd9};
 
-    private static byte[] jpeg() {
+    static byte[] jpeg() {
         return cat(SOI, JFIF, EXIF, XMP, ICC, IPTC, ADOBE, MAKER, COMMENT, DQT, SOS, SCAN, COMMENT, SOS, SCAN, EOI,
                 ascii("trailer with GPS"));
     }
@@ -100,7 +100,7 @@ class MetadataBlocksTest {
     private static final byte[] IDAT = chunk("IDAT", new byte[] {1, 2, 3});
     private static final byte[] IEND = chunk("IEND", new byte[0]);
 
-    private static byte[] png() {
+    static byte[] png() {
         return cat(SIGNATURE, IHDR, ICCP, GAMA, TEXT, ZTXT, ITXT_XMP, ITXT, EXIF_CHUNK, TIME, TRNS, PRIVATE, IDAT, IEND,
                 ascii("after the end"));
     }
@@ -133,10 +133,14 @@ class MetadataBlocksTest {
     private static final byte[] CONTROL = cat(new byte[] {0x21, (byte) 0xf9}, subBlocks(new byte[] {0, 10, 0, 0}));
     private static final byte[] FRAME = cat(new byte[] {0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2}, subBlocks(new byte[] {0x44, 0x01}));
 
+    static byte[] gif() {
+        return cat(GIF_HEAD, LOOP, GIF_COMMENT, GIF_XMP, GIF_OTHER_APP, CONTROL, FRAME, GIF_COMMENT, CONTROL, FRAME,
+                new byte[] {0x3b}, ascii("trailer"));
+    }
+
     @Test
     void aGifKeepsItsFramesTimingAndLoopAndLosesCommentsAndOtherApplications() {
-        byte[] gif = cat(GIF_HEAD, LOOP, GIF_COMMENT, GIF_XMP, GIF_OTHER_APP, CONTROL, FRAME, GIF_COMMENT, CONTROL, FRAME,
-                new byte[] {0x3b}, ascii("trailer"));
+        byte[] gif = gif();
         assertThat(GifBlocks.strip(gif, Kept.NOTHING).orElseThrow())
                 .isEqualTo(cat(GIF_HEAD, LOOP, CONTROL, FRAME, CONTROL, FRAME, new byte[] {0x3b}));
         assertThat(text(GifBlocks.strip(gif, EVERY_BLOCK).orElseThrow())).contains("XMP DataXMP").doesNotContain("shot at home");
@@ -156,12 +160,18 @@ class MetadataBlocksTest {
                 n % 2 == 1 ? new byte[1] : new byte[0]);
     }
 
+    private static final byte[] VP8L = webpChunk("VP8L", new byte[] {0x2f, 1, 2, 3, 4});
+
+    static byte[] webp() {
+        byte[] vp8x = webpChunk("VP8X", new byte[] {(byte) (0x20 | 0x08 | 0x04), 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        return riff(vp8x, webpChunk("ICCP", ascii("icc")), VP8L, webpChunk("EXIF", ascii("GPS")),
+                webpChunk("XMP ", ascii("<x/>")), webpChunk("ZZZZ", ascii("private")));
+    }
+
     @Test
     void aWebpLosesMetadataAndUnknownChunksAndItsFlagsSaySo() {
-        byte[] vp8x = webpChunk("VP8X", new byte[] {(byte) (0x20 | 0x08 | 0x04), 0, 0, 0, 0, 0, 0, 0, 0, 0});
-        byte[] image = webpChunk("VP8L", new byte[] {0x2f, 1, 2, 3, 4});
-        byte[] webp = riff(vp8x, webpChunk("ICCP", ascii("icc")), image, webpChunk("EXIF", ascii("GPS")),
-                webpChunk("XMP ", ascii("<x/>")), webpChunk("ZZZZ", ascii("private")));
+        byte[] webp = webp();
+        byte[] image = VP8L;
         byte[] stripped = WebpChunks.strip(webp, false, false, false);
         assertThat(stripped).isEqualTo(riff(webpChunk("VP8X", new byte[10]), image));
     }
