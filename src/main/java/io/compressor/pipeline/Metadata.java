@@ -2,6 +2,7 @@ package io.compressor.pipeline;
 
 import io.compressor.vips.VImage;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,9 +20,30 @@ final class Metadata {
 
     private Metadata() {}
 
-    /// True when the saver may strip everything.
-    static boolean stripAll(ProcessOptions options) {
-        return options.metadata().isEmpty();
+    /// What a saver is told to write: `keep` with exactly the blocks kept where the build takes it (`Codecs.keep`), else
+    /// `strip` when nothing is kept (then the blocks are removed after encoding where a format allows, `stripOutput`).
+    static Map<String, Object> saverOptions(ProcessOptions options, Codecs codecs) {
+        if (!codecs.keep()) {
+            return Map.of("strip", options.metadata().isEmpty());
+        }
+        if (options.keeps(MetadataKind.ALL)) {
+            return Map.of("keep", "all");
+        }
+        Kept kept = Kept.output(options);
+        List<String> nicks = new java.util.ArrayList<>();
+        if (kept.icc()) {
+            nicks.add("icc");
+        }
+        if (kept.exif()) {
+            nicks.add("exif");
+        }
+        if (kept.xmp()) {
+            nicks.add("xmp");
+        }
+        if (kept.iptc()) {
+            nicks.add("iptc");
+        }
+        return Map.of("keep", nicks.isEmpty() ? "none" : String.join(":", nicks));
     }
 
     static VImage keepListed(VImage image, ProcessOptions options) {

@@ -171,7 +171,7 @@ public final class Pipeline {
         int height = job.animated() ? image.intHeader("page-height", image.height()) : image.height();
         ProcessOptions options = job.options();
         if (!EncoderSettings.searched(job.target(), options.compression(), options.quality(), job.animated())) {
-            return new Result(save(image, job, library.settings().options(job.target(), options.compression(), options.quality())),
+            return new Result(save(library, image, job, library.settings().options(job.target(), options.compression(), options.quality())),
                     job.target(), image.width(), height, job.info(), false, null);
         }
         return searched(run, image.copyMemory(), job, height); // encoded several times: decode and resize once
@@ -190,31 +190,31 @@ public final class Pipeline {
         long searchEnd = System.nanoTime() + searchTime.toNanos();
         BooleanSupplier timeLeft = () -> System.nanoTime() - searchEnd < 0 && !run.cancellation().cancelled();
         QualitySearch.Found found = QualitySearch.run(q -> {
-            byte[] probe = save(pixels, job, settings.probeOptions(format, level, q));
+            byte[] probe = save(library, pixels, job, settings.probeOptions(format, level, q));
             return new QualitySearch.Probe(fidelity.score(probe, format), probe.length * 8 / pixelCount);
         }, goal, range, timeLeft);
         deadline.check(run.cancellation());
         if (format == ImageFormat.PNG && !found.met() && found.score() < EncoderSettings.paletteMinimum(level)) {
             // as pngquant --quality min-max: a palette that cannot look right gives way to the lossless image
-            byte[] lossless = save(pixels, job, settings.options(format, Compression.LOSSLESS, OptionalInt.empty()));
+            byte[] lossless = save(library, pixels, job, settings.options(format, Compression.LOSSLESS, OptionalInt.empty()));
             return new Result(lossless, format, pixels.width(), height, job.info(), false, new Quality(100, 1.0, goal.floor()));
         }
         int quality = found.quality();
-        byte[] bytes = save(pixels, job, settings.options(format, level, OptionalInt.of(quality)));
+        byte[] bytes = save(library, pixels, job, settings.options(format, level, OptionalInt.of(quality)));
         double score = settings.probeIsExact(format) ? found.score() : fidelity.score(bytes, format);
         for (int nudge = 0; found.met() && score < goal.floor() && quality < range.max() && nudge < 2 && timeLeft.getAsBoolean();
                 nudge++) {
             // the final effort scored below the probe's: a little more quality keeps the promise
             quality = Math.min(range.max(), quality + 2);
-            bytes = save(pixels, job, settings.options(format, level, OptionalInt.of(quality)));
+            bytes = save(library, pixels, job, settings.options(format, level, OptionalInt.of(quality)));
             score = fidelity.score(bytes, format);
         }
         return new Result(bytes, format, pixels.width(), height, job.info(), false, new Quality(quality, score, goal.floor()));
     }
 
-    private byte[] save(VImage image, Steps.Job job, Map<String, Object> encoderOptions) {
+    private static byte[] save(Library library, VImage image, Steps.Job job, Map<String, Object> encoderOptions) {
         Map<String, Object> saveOptions = new java.util.HashMap<>(encoderOptions);
-        saveOptions.put("strip", Metadata.stripAll(job.options()));
+        saveOptions.putAll(Metadata.saverOptions(job.options(), library.codecs()));
         byte[] bytes = image.save(EncoderSettings.saver(job.target()), saveOptions);
         return Metadata.stripOutput(bytes, job.target(), job.options());
     }

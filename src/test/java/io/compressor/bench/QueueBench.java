@@ -35,8 +35,8 @@ public final class QueueBench {
             ids.add(Http.json(accepted).get("id").asText());
         }
         for (int i = 0; i < ids.size(); i++) {
-            while (Http.json(nodes.get(i % nodes.size()).get("/1.0/jobs/" + ids.get(i) + "?wait=60", "Authorization",
-                    Http.basic(key))).has("status")) {
+            while (!Http.json(nodes.get(i % nodes.size()).get("/1.0/jobs/" + ids.get(i) + "?wait=60", "Authorization",
+                    Http.basic(key))).path("status").asText().matches("completed|failed")) {
                 Thread.onSpinWait();
             }
         }

@@ -125,4 +125,23 @@ class MetadataIT {
             }
         }
     }
+
+    @Test
+    void listingSomethingElseKeepsNoExifInAnyOutputFormat() {
+        byte[] tagged;
+        try (Scope scope = Fixtures.VIPS.scope()) {
+            tagged = Fixtures.reference(scope, false).withHeader("exif-ifd0-Make", "CameraCo")
+                    .save("jpegsave_buffer", Map.of("Q", 90, "strip", false));
+        }
+        for (OutputFormat format : new OutputFormat[] {OutputFormat.JPEG, OutputFormat.PNG, OutputFormat.WEBP, OutputFormat.AVIF}) {
+            byte[] out = PIPELINE.process(tagged, new ProcessOptions(Compression.HIGH, OptionalInt.empty(), format,
+                    Optional.empty(), Set.of(MetadataKind.ICC))).bytes();
+            ImageFormat written = Sniff.format(out).orElseThrow();
+            try (Scope scope = Fixtures.VIPS.scope()) {
+                assertThat(scope.image(Sniff.loader(written), Map.of("buffer", out)).fields()).as(format.name())
+                        .doesNotContain("exif-data", "xmp-data", "iptc-data");
+            }
+            assertThat(text(out)).as(format.name()).doesNotContain("CameraCo");
+        }
+    }
 }
