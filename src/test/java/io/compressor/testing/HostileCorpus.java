@@ -148,18 +148,10 @@ public final class HostileCorpus {
         }
         uses.append("</defs><use xlink:href='#u19'/></svg>");
         bombs.add(new Entry("svg-use-bomb", ascii(uses.toString()), DEFAULTS));
-        bombs.add(new Entry("svg-filter-bomb", ascii("<svg xmlns='http://www.w3.org/2000/svg' width='4000' height='4000'><filter"
-                + " id='f'><feTurbulence baseFrequency='0.01' numOctaves='8'/></filter><rect width='100%' height='100%'"
-                + " filter='url(#f)'/></svg>"), DEFAULTS));
-        bombs.add(new Entry("svg-blur-bomb", ascii("<svg xmlns='http://www.w3.org/2000/svg' width='1900' height='1900'><filter"
-                + " id='f'><feGaussianBlur stdDeviation='900'/></filter><rect width='100%' height='100%' fill='red'"
-                + " filter='url(#f)'/></svg>"), DEFAULTS));
-        bombs.add(new Entry("svg-external-file", ascii("<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink="
-                + "'http://www.w3.org/1999/xlink' width='64' height='48'><image width='64' height='48'"
-                + " xlink:href='file:///etc/passwd'/><image width='64' height='48' xlink:href='/etc/hostname'/></svg>"), DEFAULTS));
-        bombs.add(new Entry("svg-metadata-address", ascii("<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink="
-                + "'http://www.w3.org/1999/xlink' width='64' height='48'><image width='64' height='48'"
-                + " xlink:href='http://169.254.169.254/latest/meta-data/'/></svg>"), DEFAULTS));
+        bombs.add(new Entry("svg-filter-bomb", filtered(4000, "<feTurbulence baseFrequency='0.01' numOctaves='8'/>"), DEFAULTS));
+        bombs.add(new Entry("svg-blur-bomb", filtered(1900, "<feGaussianBlur stdDeviation='900'/>"), DEFAULTS));
+        bombs.add(new Entry("svg-external-file", images("file:///etc/passwd", "/etc/hostname"), DEFAULTS));
+        bombs.add(new Entry("svg-metadata-address", images("http://169.254.169.254/latest/meta-data/"), DEFAULTS));
         bombs.add(new Entry("svg-xxe", ascii("<?xml version='1.0'?><!DOCTYPE svg [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
                 + "<svg xmlns='http://www.w3.org/2000/svg' width='64' height='48'><text y='20'>&x;</text></svg>"),
                 DEFAULTS, List.of("root:x:0")));
@@ -168,6 +160,22 @@ public final class HostileCorpus {
         bombs.add(new Entry("svg-comment-run", ascii("<!---->" + "\n".repeat(3000) + "<svg xmlns='http://www.w3.org/2000/svg'"
                 + " width='8' height='8'/>"), DEFAULTS));
         return bombs;
+    }
+
+    /// A `side`×`side` SVG whose one rectangle is drawn through `primitive`.
+    private static byte[] filtered(int side, String primitive) {
+        return ascii("<svg xmlns='http://www.w3.org/2000/svg' width='" + side + "' height='" + side + "'><filter id='f'>"
+                + primitive + "</filter><rect width='100%' height='100%' fill='red' filter='url(#f)'/></svg>");
+    }
+
+    /// An SVG that draws images from `hrefs`: references out of the file, which must draw nothing.
+    private static byte[] images(String... hrefs) {
+        StringBuilder svg = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink'"
+                + " width='64' height='48'>");
+        for (String href : hrefs) {
+            svg.append("<image width='64' height='48' xlink:href='").append(href).append("'/>");
+        }
+        return ascii(svg.append("</svg>").toString());
     }
 
     private static byte[] lying(byte[] f) {
