@@ -21,7 +21,7 @@ ROUNDS=${2:-3}
 DATA=$(mktemp -d "$WORK/http-data.XXXXXX")
 PORT=$(( 20000 + RANDOM % 20000 ))
 COMPRESSOR_PORT=$PORT COMPRESSOR_DATA_DIR="$DATA" COMPRESSOR_PROCESSING_QUEUE=64 \
-  "$JAVA_HOME/bin/java" "${JAVA_FLAGS[@]}" -jar "$JAR" serve > "$DATA/serve.out" 2> "$DATA/serve.err" &
+  "$JAVA_HOME/bin/java" "${JAVA_FLAGS[@]}" -jar "$(run_copy)" serve > "$DATA/serve.out" 2> "$DATA/serve.err" &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; rm -rf "$DATA"; end_turns' EXIT
 for _ in $(seq 1 120); do grep -q "listening on" "$DATA/serve.out" && break; sleep 0.5; done

@@ -22,7 +22,7 @@ start_node() { # start_node N: a node sharing the database and data folder; prin
   local port; port=$("$ROOT/scripts/free-port.sh")
   COMPRESSOR_PORT=$port COMPRESSOR_DATA_DIR="$STATE/data" COMPRESSOR_DATABASE_URL="$DB" COMPRESSOR_ASYNC_THRESHOLD_BYTES=0 \
     COMPRESSOR_MASTER_KEY="$MASTER" COMPRESSOR_PROCESSING_QUEUE=256 \
-    "$JAVA_HOME/bin/java" "${JAVA_FLAGS[@]}" -jar "$JAR" serve > "$STATE/node$1.out" 2> "$STATE/node$1.err" &
+    "$JAVA_HOME/bin/java" "${JAVA_FLAGS[@]}" -jar "$(run_copy)" serve > "$STATE/node$1.out" 2> "$STATE/node$1.err" &
   NODES+=($!)
   for _ in $(seq 1 120); do grep -q "listening on" "$STATE/node$1.out" && break; sleep 0.5; done
   echo "http://127.0.0.1:$port"

@@ -21,7 +21,7 @@ java_run io.compressor.bench.MakeBucket "$ENDPOINT" bench
 
 PORT=$("$ROOT/scripts/free-port.sh")
 COMPRESSOR_PORT=$PORT COMPRESSOR_DATA_DIR="$STATE/data" COMPRESSOR_PROCESSING_QUEUE=64 \
-  "$JAVA_HOME/bin/java" "${JAVA_FLAGS[@]}" -jar "$JAR" serve > "$STATE/serve.out" 2> "$STATE/serve.err" &
+  "$JAVA_HOME/bin/java" "${JAVA_FLAGS[@]}" -jar "$(run_copy)" serve > "$STATE/serve.out" 2> "$STATE/serve.err" &
 SERVER=$!
 for _ in $(seq 1 120); do grep -q "listening on" "$STATE/serve.out" && break; sleep 0.5; done
 KEY=$(grep -o 'cmp_[A-Za-z0-9_-]*' "$STATE/serve.out" | head -n 1)

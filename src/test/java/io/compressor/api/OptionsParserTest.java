@@ -34,10 +34,12 @@ class OptionsParserTest {
         assertThat(o.metadata()).containsExactlyInAnyOrder(MetadataKind.ICC, MetadataKind.COPYRIGHT);
         var r = o.resize().orElseThrow();
         assertThat(r.width()).isEqualTo(640);
+        assertThat(r.height()).isEqualTo(480);
         assertThat(r.mode()).isEqualTo(ResizeMode.FIT);
         assertThat(r.gravity()).isEqualTo(Gravity.TOP_LEFT);
         assertThat(r.upscale()).isFalse();
         assertThat(r.background().alpha()).isZero();
+        assertThat(r.background()).isEqualTo(new io.compressor.pipeline.Color(0, 0, 0, 0));
     }
 
     @Test

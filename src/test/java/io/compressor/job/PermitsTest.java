@@ -10,9 +10,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/// Every test is bounded: a bug in the permits fails it within 30 s instead of hanging the run.
+@Timeout(30)
 class PermitsTest {
+    /// Waits until `condition` holds, failing after 10 s.
+    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() - deadline).as("waited 10 s for " + what).isNegative();
+            Thread.sleep(5);
+        }
+    }
+
     @Test
     void twoPermitsAndAQueueOfFourAdmitSixOfTwentyAndRefuseTheRestAtOnce() throws Exception {
         Permits permits = new Permits(2, 4);
@@ -33,9 +47,7 @@ class PermitsTest {
                     return "done";
                 })));
             }
-            while (permits.admitted() < 6) {
-                Thread.sleep(5);
-            }
+            waitUntil("six admitted", () -> permits.admitted() >= 6);
             int refused = 0;
             for (int i = 0; i < 14; i++) {
                 try {
@@ -47,9 +59,8 @@ class PermitsTest {
                 }
             }
             assertThat(refused).isEqualTo(14);
-            while (running.get() < 2) { // admitted counts the queue too: wait until both permits' work has begun
-                Thread.sleep(5);
-            }
+            // admitted counts the queue too: wait until both permits' work has begun
+            waitUntil("both permits at work", () -> running.get() >= 2);
             release.countDown();
             for (Future<String> call : calls) {
                 assertThat(call.get()).isEqualTo("done");
@@ -89,23 +100,23 @@ class PermitsTest {
         Permits permits = new Permits(1, 0);
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
+        AtomicReference<Throwable> gaveUp = new AtomicReference<>();
         Thread caller = Thread.ofPlatform().start(() -> {
             try {
                 permits.run(held(started, finish, "done"));
-            } catch (IllegalStateException expected) {
-                // the interrupted caller gives up waiting
+            } catch (RuntimeException e) {
+                gaveUp.set(e);
             }
         });
         started.await();
         caller.interrupt();
         caller.join();
+        assertThat(gaveUp.get()).as("the interrupted caller gives up waiting").isInstanceOf(IllegalStateException.class);
         assertThat(permits.admitted()).as("the work still runs, so its permit is still taken").isEqualTo(1);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> permits.run(() -> "no room"))
                 .isInstanceOf(RetryLaterException.class);
         finish.countDown();
-        while (permits.admitted() > 0) {
-            Thread.sleep(5);
-        }
+        waitUntil("the permit back", () -> permits.admitted() == 0);
         assertThat(permits.run(() -> "free again")).isEqualTo("free again");
     }
 
@@ -117,18 +128,18 @@ class PermitsTest {
         Thread first = Thread.ofPlatform().start(() -> permits.run(held(started, finish, "first")));
         started.await();
         AtomicInteger ranSecond = new AtomicInteger();
+        AtomicReference<Throwable> calledOff = new AtomicReference<>();
         Thread second = Thread.ofPlatform().start(() -> {
             try {
                 permits.run(ranSecond::incrementAndGet);
-            } catch (IllegalStateException expected) {
-                // interrupted while queued
+            } catch (RuntimeException e) {
+                calledOff.set(e);
             }
         });
-        while (permits.admitted() < 2) {
-            Thread.sleep(5);
-        }
+        waitUntil("the second queued", () -> permits.admitted() >= 2);
         second.interrupt();
         second.join();
+        assertThat(calledOff.get()).as("interrupted while queued").isInstanceOf(IllegalStateException.class);
         assertThat(permits.admitted()).as("only the first one's work holds a permit").isEqualTo(1);
         finish.countDown();
         first.join();
