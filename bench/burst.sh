@@ -14,7 +14,7 @@ COMPRESSOR_PORT=$PORT COMPRESSOR_DATA_DIR="$DATA" \
   "$JAVA_HOME/bin/java" "${JAVA_FLAGS[@]}" -jar "$(run_copy)" serve > "$DATA/serve.out" 2> "$DATA/serve.err" &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 120); do grep -q "listening on" "$DATA/serve.out" && break; sleep 0.5; done
+for _ in $(seq 1 120); do grep -qs "listening on" "$DATA/serve.out" && break; sleep 0.5; done
 KEY=$(grep -o 'cmp_[A-Za-z0-9_-]*' "$DATA/serve.out" | head -n 1)
 echo "# bench/burst.sh $CLIENTS $BURSTS   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo))"
 rss() { awk "/^$1:/ {printf \"%.0f\", \$2 / 1024}" "/proc/$SERVER/status"; }

@@ -55,6 +55,7 @@ final class ProcessingRoutes {
         if (ctx.contentLength() > UploadBuffering.maxRequest(maxBytes)) {
             throw tooLarge();
         }
+        jobs.refuseIfBusy(ctx.contentLength());
         try (UploadBuffering.Lease lease = buffering.lease(ctx.contentLength())) {
             ctx.req().setAttribute(MULTIPART_CONFIG, lease.config());
             submitUpload(ctx, account);
@@ -89,6 +90,7 @@ final class ProcessingRoutes {
         var store = StoreParser.store(root.get("store"));
         var webhook = webhook(root);
         var idempotency = Idempotency.of(ctx, () -> Idempotency.hash(ctx.body(), null));
+        jobs.refuseIfBusy(webhook.isPresent() ? Long.MAX_VALUE : 0); // before the source is downloaded
         Job job = jobs.submitOnce(idempotency, account.id(), "fetch", () -> {
             Fetched fetched = fetcher.fetch(url, headers);
             return new Input("fetch", fetched.name(), fetched.size(), fetched.body());

@@ -29,6 +29,7 @@ public final class JobService {
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
     private final JobStore store;
     private final JobRunner runner;
+    private final Permits permits;
     private final Spool spool;
     private final JobEvents events = new JobEvents();
     private final long asyncThreshold;
@@ -41,6 +42,7 @@ public final class JobService {
             ConnectorService connectors, Spool spool, long asyncThreshold, Clock clock) {
         this.store = store;
         this.runner = new JobRunner(pipeline, hosting, permits, connectors, clock);
+        this.permits = permits;
         this.spool = spool;
         this.asyncThreshold = asyncThreshold;
         this.clock = clock;
@@ -73,6 +75,15 @@ public final class JobService {
             return find(accountId, first);
         }
         return job;
+    }
+
+    /// Refuses with `busy` before a request's body is read when it would be processed now (an input of at most the
+    /// async threshold; `declaredSize` negative when unknown) and every permit and place in the queue is taken: a burst
+    /// is answered 429 without holding dozens of uploads in memory first.
+    public void refuseIfBusy(long declaredSize) {
+        if (declaredSize <= asyncThreshold) {
+            permits.refuseIfFull();
+        }
     }
 
     /// Processes now, or enqueues when a webhook is given or the input is over the threshold.

@@ -34,16 +34,28 @@ public final class Permits {
         this.capacity = permits + queue;
     }
 
+    private static RetryLaterException busy() {
+        return new RetryLaterException(ErrorCode.BUSY, "The server is busy processing other images; retry after"
+                + " the time in the Retry-After header.", Duration.ofSeconds(2));
+    }
+
     /// Requests holding a permit or waiting for one: what `/metrics` shows as the processing load.
     public int admitted() {
         return admitted.get();
     }
 
+    /// Refuses with `busy` now when every permit and every place in the queue is taken: a request can then be
+    /// answered before its body is read. Reserves nothing; `run` decides.
+    public void refuseIfFull() {
+        if (admitted.get() >= capacity) {
+            throw busy();
+        }
+    }
+
     public <T> T run(Supplier<T> work) {
         if (admitted.incrementAndGet() > capacity) {
             admitted.decrementAndGet();
-            throw new RetryLaterException(ErrorCode.BUSY, "The server is busy processing other images; retry after"
-                    + " the time in the Retry-After header.", Duration.ofSeconds(2));
+            throw busy();
         }
         // The permit is given back by whoever holds the work last: the worker when the work ran (also when the caller
         // stopped waiting for it, since it goes on to its end), or the caller when the work was called off unstarted.

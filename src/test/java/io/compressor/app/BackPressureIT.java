@@ -53,7 +53,15 @@ class BackPressureIT {
                     assertThat(json(refused).get("code").asText()).isEqualTo("busy");
                     assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
                 }
-                release.countDown();
+                try {
+                    // refused before its body is read: 100 bytes of a declared 5 MB are enough for the answer
+                    HttpEdgesIT.Answer early = HttpEdgesIT.send(server.publicUrl(), "POST /1.0/upload HTTP/1.1\r\nHost: x\r\n"
+                            + "Authorization: " + Http.basic(key) + "\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                            + "Content-Length: 5000000\r\n\r\n" + "x".repeat(100));
+                    assertThat(early.status()).as(early.head()).isEqualTo(429);
+                } finally {
+                    release.countDown();
+                }
                 for (var job : longJobs) {
                     job.get();
                 }
