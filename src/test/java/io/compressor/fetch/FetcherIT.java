@@ -44,6 +44,8 @@ class FetcherIT {
     private HttpServer source;
     private int port;
     private final AtomicInteger sourceHits = new AtomicInteger();
+    /// The request headers the source saw for /image.png, by lower-case name.
+    private final Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<InetSocketAddress> dialed = new CopyOnWriteArrayList<>();
     private final Map<String, List<List<InetAddress>>> names = new HashMap<>();
     private final Map<String, AtomicInteger> lookups = new HashMap<>();
@@ -60,6 +62,7 @@ class FetcherIT {
             try (exchange; OutputStream out = exchange.getResponseBody()) {
                 switch (path) {
                     case "/image.png" -> {
+                        exchange.getRequestHeaders().forEach((name, values) -> seen.put(name.toLowerCase(), values.getFirst()));
                         exchange.getResponseHeaders().add("X-Seen-UA", exchange.getRequestHeaders().getFirst("User-Agent"));
                         exchange.sendResponseHeaders(200, IMAGE.length);
                         out.write(IMAGE);
@@ -219,6 +222,11 @@ class FetcherIT {
         assertThat(fetched.size()).isEqualTo(IMAGE.length);
         assertThat(fetched.name()).isEqualTo("image.png");
         assertThat(dialed).hasSize(1);
+        assertThat(seen.get("user-agent")).isEqualTo(Fetcher.USER_AGENT);
+        assertThat(seen.get("authorization")).as("the URL's user:pass as Basic auth")
+                .isEqualTo("Basic " + java.util.Base64.getEncoder().encodeToString("user:secret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(seen.get("x-extra")).isEqualTo("1");
+        assertThat(seen.get("host")).as("the client's Host header is not forwarded").isEqualTo("127.0.0.1:" + port);
     }
 
     @Test
