@@ -43,6 +43,7 @@ class ConnectorsApiIT {
     private Http http;
     private String key;
     private String bucket;
+    private String databaseUrl;
     private S3Client admin;
     private String endpoint;
     private HttpServer source;
@@ -60,8 +61,9 @@ class ConnectorsApiIT {
             exchange.close();
         });
         source.start();
+        databaseUrl = TestDatabases.fresh(engine, dir);
         app = Application.open(ConfigLoader.load(Map.of("COMPRESSOR_PORT", "0", "COMPRESSOR_DATA_DIR", dir.toString(),
-                "COMPRESSOR_DATABASE_URL", TestDatabases.fresh(engine, dir), "COMPRESSOR_FETCH_ALLOWED_CIDRS", "127.0.0.1/32")));
+                "COMPRESSOR_DATABASE_URL", databaseUrl, "COMPRESSOR_FETCH_ALLOWED_CIDRS", "127.0.0.1/32")));
         server = app.httpServer().start();
         http = new Http(server.publicUrl());
         key = app.keys().issue(app.accounts().create("Storer", null).id(), "t").secret();
@@ -169,6 +171,12 @@ class ConnectorsApiIT {
         assertThat(json(response).get("code").asText()).isEqualTo("storage_denied");
         assertThat(admin.listObjectsV2(b -> b.bucket(bucket)).contents()).isEmpty();
         assertThat(json(http.get("/1.0/account", "Authorization", basic(key))).at("/usage/requests").asLong()).isEqualTo(1);
+        var jobs = app.jobs().recent(app.accounts().list().getFirst().id(), java.util.Optional.empty(), 10);
+        assertThat(jobs).hasSize(1);
+        var job = json(http.get("/1.0/jobs/" + jobs.getFirst().id(), "Authorization", basic(key)));
+        assertThat(job.get("status").asText()).as(job.toString()).isEqualTo("failed");
+        assertThat(job.get("code").asText()).isEqualTo("storage_denied");
+        assertThat(job.get("message").asText()).isEqualTo(json(response).get("message").asText());
     }
 
     @Test
@@ -181,6 +189,19 @@ class ConnectorsApiIT {
                             .doesNotContain("Sup3rS3cretValueThatMustNotLeak");
                 }
             }
+        } else {
+            // every column of the connector's row, as PostgreSQL hands it out
+            StringBuilder row = new StringBuilder();
+            try (var c = java.sql.DriverManager.getConnection(databaseUrl); var st = c.createStatement();
+                    var rs = st.executeQuery("SELECT * FROM connectors")) {
+                while (rs.next()) {
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        byte[] bytes = rs.getBytes(i);
+                        row.append(bytes == null ? "" : new String(bytes, StandardCharsets.ISO_8859_1)).append('|');
+                    }
+                }
+            }
+            assertThat(row.toString()).contains(connector).doesNotContain("Sup3rS3cretValueThatMustNotLeak");
         }
         var stored = app.connectors().get(app.accounts().list().getFirst().id(), connector);
         assertThat(app.connectors().credentials(stored).secretAccessKey()).isEqualTo("Sup3rS3cretValueThatMustNotLeak");
