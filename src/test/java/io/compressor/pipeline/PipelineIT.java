@@ -290,6 +290,25 @@ class PipelineIT {
         Result result = PIPELINE.process(Fixtures.encode(ImageFormat.PNG, false), options(OutputFormat.PNG,
                 new Resize(50, 150, ResizeMode.FIT, Gravity.SMART, true, Color.WHITE)));
         assertThat(List.of(result.width(), result.height())).containsExactly(50, 150);
+        // flat grey with one patch of noise near the right edge: the smart crop holds the noise, the centre one does not
+        byte[] patched;
+        try (Scope scope = Fixtures.VIPS.scope()) {
+            VImage grey = scope.image("black", Map.of("width", 400, "height", 100, "bands", 3))
+                    .apply("linear", Map.of("a", new double[] {1, 1, 1}, "b", new double[] {128, 128, 128}))
+                    .apply("cast", Map.of("format", "uchar"));
+            VImage noise = scope.image("gaussnoise", Map.of("width", 60, "height", 60, "sigma", 60.0, "mean", 128.0))
+                    .apply("cast", Map.of("format", "uchar"));
+            VImage rgbNoise = scope.image("bandjoin", Map.of("in", new VImage[] {noise, noise, noise}));
+            patched = scope.image("insert", Map.of("main", grey, "sub", rgbNoise, "x", 320, "y", 20))
+                    .apply("copy", Map.of("interpretation", "srgb")).save("pngsave_buffer", Map.of());
+        }
+        for (Gravity gravity : List.of(Gravity.SMART, Gravity.CENTER)) {
+            byte[] cropped = PIPELINE.process(patched, options(OutputFormat.PNG,
+                    new Resize(100, 100, ResizeMode.FIT, gravity, true, Color.WHITE))).bytes();
+            double deviation = header(cropped, i -> (Double) i.scope().call("deviate", Map.of("in", i)).get("out"));
+            assertThat(deviation).as(gravity + " crop's standard deviation")
+                    .matches(d -> gravity == Gravity.SMART ? d > 20 : d < 1, gravity == Gravity.SMART ? "> 20" : "< 1");
+        }
     }
 
     @Test
