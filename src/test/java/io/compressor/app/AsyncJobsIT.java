@@ -103,7 +103,9 @@ class AsyncJobsIT {
                     assertThat(r.headers().get("user-agent")).isEqualTo("Compressor/1.0");
                     assertThat(r.headers().get("content-type")).isEqualTo("application/json");
                     assertThat(r.headers().get("x-compressor-signature")).isEqualTo("sha256=" + hmac(secret, r.body()));
-                    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body())).isEqualTo(body);
+                    // the job's view, less the attempts it shows once the webhook was tried (which may be before it was read)
+                    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()))
+                            .isEqualTo(((com.fasterxml.jackson.databind.node.ObjectNode) body.deepCopy()).without("webhook"));
                 }
                 HttpResponse<String> rotated = http.send(java.net.http.HttpRequest.newBuilder(
                         http.base().resolve("/1.0/account/webhook-secret")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()),
