@@ -72,9 +72,10 @@ final class ErrorWriter {
         }
     }
 
-    private static ErrorCode fromStatus(int status) {
+    /// The code of an error raised with a bare HTTP status, by Javalin or by Jetty (`JettyErrors`).
+    static ErrorCode fromStatus(int status) {
         return switch (status) {
-            case 400 -> ErrorCode.INVALID_OPTION;
+            case 400, 414, 431 -> ErrorCode.INVALID_OPTION;
             case 401 -> ErrorCode.UNAUTHORIZED;
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;

@@ -1,7 +1,6 @@
 package io.compressor.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.compressor.error.ErrorCode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -11,14 +10,11 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /// The errors Jetty answers before a request reaches the routes (headers or a URI too large, a path that is not
 /// valid, bytes that are not HTTP) as API.md's error body, with an `X-Request-Id`, and one log line like every
 /// request's (`RequestLog`).
 final class JettyErrors extends ErrorHandler {
-    private static final Logger log = LoggerFactory.getLogger("compressor.requests");
     /// The longest path written to a log line: a refused URI can be anything up to Jetty's limit.
     private static final int LOGGED_PATH = 200;
 
@@ -42,26 +38,15 @@ final class JettyErrors extends ErrorHandler {
     }
 
     private static void logLine(String method, String path, int status, String id) {
-        log.info("{} {} {} 0.0ms id={} account=- code={}", method, path, status, id, code(status).code());
+        RequestLog.line(method, path, status, 0, id, "-", ErrorWriter.fromStatus(status).code(), null);
     }
 
     private static byte[] body(String id, int status) {
         try {
-            return Json.mapper().writeValueAsBytes(new ErrorBody(id, code(status).code(), message(status)));
+            return Json.mapper().writeValueAsBytes(new ErrorBody(id, ErrorWriter.fromStatus(status).code(), message(status)));
         } catch (JsonProcessingException e) {
             return ("{\"success\":false,\"id\":\"" + id + "\",\"code\":\"internal\"}").getBytes(StandardCharsets.UTF_8);
         }
-    }
-
-    private static ErrorCode code(int status) {
-        return switch (status) {
-            case 400, 414, 431 -> ErrorCode.INVALID_OPTION;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.FILE_TOO_LARGE;
-            case 503 -> ErrorCode.UNAVAILABLE;
-            default -> ErrorCode.INTERNAL;
-        };
     }
 
     private static String message(int status) {

@@ -25,11 +25,8 @@ final class RequestLog {
     void record(Context ctx, Float millis) {
         int status = ctx.statusCode();
         String account = RequestContext.account(ctx).map(a -> a.id()).orElse("-");
-        String code = ctx.attribute(CODE);
-        String cause = ctx.attribute(CAUSE);
-        log.info("{} {} {} {}ms id={} account={}{}{}", ctx.method(), ctx.path(), status,
-                String.format(java.util.Locale.ROOT, "%.1f", millis), RequestContext.id(ctx), account,
-                code == null ? "" : " code=" + code, cause == null ? "" : " cause=\"" + oneLine(cause) + "\"");
+        line(ctx.method().name(), ctx.path(), status, millis, RequestContext.id(ctx), account, ctx.attribute(CODE),
+                ctx.attribute(CAUSE));
         Timer.builder("http.server.requests")
                 .description("HTTP requests by route, method and status")
                 .tag("method", ctx.method().name())
@@ -37,6 +34,13 @@ final class RequestLog {
                 .tag("status", Integer.toString(status))
                 .register(metrics)
                 .record((long) (millis * 1000), TimeUnit.MICROSECONDS);
+    }
+
+    /// The request's line; `code` and `cause` are left out when null.
+    static void line(String method, String path, int status, float millis, String id, String account, String code,
+            String cause) {
+        log.info("{} {} {} {}ms id={} account={}{}{}", method, path, status, String.format(java.util.Locale.ROOT, "%.1f", millis),
+                id, account, code == null ? "" : " code=" + code, cause == null ? "" : " cause=\"" + oneLine(cause) + "\"");
     }
 
     private static String oneLine(String text) {

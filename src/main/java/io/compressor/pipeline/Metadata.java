@@ -79,7 +79,7 @@ final class Metadata {
             case JPEG -> JpegSegments.strip(encoded, kept).orElse(encoded);
             case PNG -> PngChunks.strip(encoded, kept).orElse(encoded);
             case GIF -> GifBlocks.strip(encoded, kept).orElse(encoded);
-            case WEBP -> WebpChunks.strip(encoded, kept.icc(), kept.exif(), kept.xmp());
+            case WEBP -> WebpChunks.strip(encoded, kept);
             default -> encoded;
         };
     }
@@ -102,7 +102,7 @@ final class Metadata {
             case JPEG -> JpegSegments.strip(input, kept);
             case PNG -> PngChunks.strip(input, kept);
             case GIF -> GifBlocks.strip(input, kept);
-            case WEBP -> Optional.of(WebpChunks.strip(input, kept.icc(), kept.exif(), kept.xmp()));
+            case WEBP -> Optional.of(WebpChunks.strip(input, kept));
             default -> info.metadata().stream().allMatch(field -> keeps(field, kept)) ? Optional.of(input) : Optional.empty();
         };
     }

@@ -17,7 +17,10 @@ final class WebpChunks {
 
     private WebpChunks() {}
 
-    static byte[] strip(byte[] webp, boolean keepIcc, boolean keepExif, boolean keepXmp) {
+    static byte[] strip(byte[] webp, Kept kept) {
+        boolean keepIcc = kept.icc();
+        boolean keepExif = kept.exif();
+        boolean keepXmp = kept.xmp();
         ByteBuffer in = ByteBuffer.wrap(webp).order(ByteOrder.LITTLE_ENDIAN);
         if (webp.length < 20 || !fourcc(webp, 0).equals("RIFF") || !fourcc(webp, 8).equals("WEBP")) {
             return webp;

@@ -47,11 +47,6 @@ public final class Scope implements AutoCloseable, VImage.Owner {
         return closed;
     }
 
-    /// True once `kill` was called.
-    public synchronized boolean killed() {
-        return killed;
-    }
-
     /// The bytes copied once into native memory, to be handed to several loaders without copying again.
     public Blob blob(byte[] bytes) {
         requireOpen();

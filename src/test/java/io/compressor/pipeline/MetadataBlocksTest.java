@@ -172,7 +172,7 @@ class MetadataBlocksTest {
     void aWebpLosesMetadataAndUnknownChunksAndItsFlagsSaySo() {
         byte[] webp = webp();
         byte[] image = VP8L;
-        byte[] stripped = WebpChunks.strip(webp, false, false, false);
+        byte[] stripped = WebpChunks.strip(webp, Kept.NOTHING);
         assertThat(stripped).isEqualTo(riff(webpChunk("VP8X", new byte[10]), image));
     }
 }
