@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /// Two server processes share one real PostgreSQL, one spool bucket on the real S3 gateway and one data
-/// folder (hosted results). Fifty queued jobs are sent to both; one node is killed with SIGKILL while it
-/// holds jobs. Every job completes exactly once on the
+/// folder (hosted results). Fifty queued jobs are sent to both; one node is killed with SIGKILL while both
+/// hold jobs, and the jobs it held are the ones run a second time. Every job completes exactly once on the
 /// survivor, every webhook arrives with a valid signature (once, but for the one the killed node may have been
 /// sending), and no output is written twice with different content.
 class TwoNodesIT {
@@ -61,8 +61,9 @@ class TwoNodesIT {
             exchange.close();
         });
         receiver.start();
+        String database = TestDatabases.fresh("postgres", dir);
         Map<String, String> env = new HashMap<>(Map.of("COMPRESSOR_PORT", "0", "COMPRESSOR_DATA_DIR", dir.toString(),
-                "COMPRESSOR_DATABASE_URL", TestDatabases.fresh("postgres", dir),
+                "COMPRESSOR_DATABASE_URL", database,
                 "COMPRESSOR_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]),
                 "COMPRESSOR_JOB_LEASE_SECONDS", "3", "COMPRESSOR_WEBHOOK_RETRY_SECONDS", "1",
                 "COMPRESSOR_FETCH_ALLOWED_CIDRS", "127.0.0.1/32", "COMPRESSOR_ASYNC_THRESHOLD_BYTES", "0"));
@@ -98,6 +99,7 @@ class TwoNodesIT {
                     withHooks.add(id);
                 }
             }
+            Map<String, String> heldAtKill = heldWhenBothNodesWork(database);
             a.kill();
 
             Http survivor = new Http(b.url());
@@ -142,12 +144,49 @@ class TwoNodesIT {
             for (var object : left) {
                 assertThat(ids).contains(object.key().substring("queued/".length()));
             }
+            // the killed node held jobs: those it was processing were claimed again (a second attempt) by the
+            // survivor; no job the survivor held needed one
+            Map<String, Integer> attempts = attempts(database);
+            List<String> rerun = attempts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+            assertThat(rerun).as("jobs run again after the kill").isNotEmpty();
+            assertThat(heldAtKill).as("processing when the node was killed").containsKeys(rerun.toArray(String[]::new));
+            assertThat(rerun.stream().map(heldAtKill::get).distinct()).as("owners of the jobs run again").hasSize(1);
             assertThat(b.terminate()).isZero();
         } finally {
             a.kill();
             b.kill();
             receiver.stop(0);
         }
+    }
+
+    /// The jobs being processed, with the node that holds each, once both nodes hold at least one.
+    private static Map<String, String> heldWhenBothNodesWork(String database) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, String> held = new HashMap<>();
+            try (var c = java.sql.DriverManager.getConnection(database); var st = c.createStatement();
+                    var rows = st.executeQuery("SELECT id, lease_owner FROM jobs WHERE status = 'processing'")) {
+                while (rows.next()) {
+                    held.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            if (held.values().stream().distinct().count() == 2) {
+                return held;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the two nodes never held jobs at the same time");
+    }
+
+    private static Map<String, Integer> attempts(String database) throws Exception {
+        Map<String, Integer> attempts = new HashMap<>();
+        try (var c = java.sql.DriverManager.getConnection(database); var st = c.createStatement();
+                var rows = st.executeQuery("SELECT id, attempts FROM jobs")) {
+            while (rows.next()) {
+                attempts.put(rows.getString(1), rows.getInt(2));
+            }
+        }
+        return attempts;
     }
 
     private static String hmac(String secret, byte[] body) {
