@@ -178,30 +178,19 @@ public final class Ssimulacra2 {
 
     /// The kernel along rows then columns, zero outside the image.
     private static double[] blur(double[] in, int w, int h) {
-        double[] rows = new double[in.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double sum = 0;
-                for (int k = -4; k <= 4; k++) {
-                    int xx = x + k;
-                    if (xx >= 0 && xx < w) {
-                        sum += KERNEL[k + 4] * in[y * w + xx];
-                    }
-                }
-                rows[y * w + x] = sum;
-            }
-        }
+        return pass(pass(in, h, w, w, 1), w, h, 1, w);
+    }
+
+    /// The kernel along `lines` lines of `length` samples: sample i of line j is at `j * lineStep + i * sampleStep`.
+    private static double[] pass(double[] in, int lines, int length, int lineStep, int sampleStep) {
         double[] out = new double[in.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
+        for (int j = 0; j < lines; j++) {
+            for (int i = 0; i < length; i++) {
                 double sum = 0;
-                for (int k = -4; k <= 4; k++) {
-                    int yy = y + k;
-                    if (yy >= 0 && yy < h) {
-                        sum += KERNEL[k + 4] * rows[yy * w + x];
-                    }
+                for (int k = Math.max(-4, -i); k <= Math.min(4, length - 1 - i); k++) {
+                    sum += KERNEL[k + 4] * in[j * lineStep + (i + k) * sampleStep];
                 }
-                out[y * w + x] = sum;
+                out[j * lineStep + i * sampleStep] = sum;
             }
         }
         return out;
