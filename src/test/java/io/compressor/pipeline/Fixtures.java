@@ -29,20 +29,73 @@ final class Fixtures {
         return ENGINE.stream().mapToLong(vips -> vips.stats().trackedMemory()).sum();
     }
 
-    /// The reference picture, W×H sRGB, optionally with an alpha channel. Brightness rises left to right
-    /// everywhere, so every bit of a difference hash is stable, and drops at the right edge of a brighter
-    /// block in the top-left third, so that a flip or a turn changes the hash.
+    /// The reference picture's pixel at (x, y), sRGB packed as 0xRRGGBB, drawn by plain Java so that what a test expects
+    /// does not come from the library under test: red and blue rise left to right, green top to bottom, and each corner
+    /// differs (a light block top left, a dark blue block bottom right, a thin red bar down the right third), so that a
+    /// flip, a turn, a wrong crop or a lost block moves whole regions.
+    static int pixel(int x, int y) {
+        if (x < W / 3 && y < H / 3) {
+            return rgb(50 + x * 180 / W, 210, 170 + y * 80 / H);
+        }
+        if (x >= W * 3 / 4 && y >= H * 3 / 4) {
+            return rgb(20, 30, 120);
+        }
+        if (x >= W * 2 / 3 && x < W * 2 / 3 + 8) {
+            return rgb(200, 20, 20);
+        }
+        int ramp = 10 + 230 * x / W;
+        return rgb(ramp, 40 + 150 * y / H, 240 - ramp);
+    }
+
+    private static int rgb(int r, int g, int b) {
+        return r << 16 | g << 8 | b;
+    }
+
+    /// The reference picture as it should look at `width`×`height` (W and H divided by whole numbers): each pixel the
+    /// mean of the block it covers, computed here, not by libvips.
+    static io.compressor.testing.Ssimulacra2.Rgb expected(int width, int height) {
+        int fx = W / width;
+        int fy = H / height;
+        if (fx * width != W || fy * height != H) {
+            throw new IllegalArgumentException(width + "x" + height + " does not divide " + W + "x" + H);
+        }
+        byte[] pixels = new byte[width * height * 3];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int[] sum = new int[3];
+                for (int dy = 0; dy < fy; dy++) {
+                    for (int dx = 0; dx < fx; dx++) {
+                        int p = pixel(x * fx + dx, y * fy + dy);
+                        sum[0] += p >> 16 & 255;
+                        sum[1] += p >> 8 & 255;
+                        sum[2] += p & 255;
+                    }
+                }
+                for (int c = 0; c < 3; c++) {
+                    pixels[(y * width + x) * 3 + c] = (byte) Math.round(sum[c] / (double) (fx * fy));
+                }
+            }
+        }
+        return new io.compressor.testing.Ssimulacra2.Rgb(width, height, pixels);
+    }
+
+    /// The reference picture in libvips, W×H sRGB, optionally with an alpha channel: the pixels of `pixel`, handed over as
+    /// a PNG the JDK wrote.
     static VImage reference(Scope scope, boolean alpha) {
-        VImage xy = scope.image("xyz", Map.of("width", W, "height", H));
-        VImage x = xy.apply("extract_band", Map.of("band", 0)).apply("linear", Map.of("a", new double[] {230.0 / W},
-                "b", new double[] {10}));
-        VImage y = xy.apply("extract_band", Map.of("band", 1)).apply("linear", Map.of("a", new double[] {100.0 / H},
-                "b", new double[] {40}));
-        VImage rgb = scope.image("bandjoin", Map.of("in", new VImage[] {x, y, x}));
-        VImage block = rgb.apply("linear", Map.of("a", new double[] {0.8}, "b", new double[] {50}))
-                .apply("extract_area", Map.of("left", 0, "top", 0, "width", W / 3, "height", H / 3));
-        VImage picture = scope.image("insert", Map.of("main", rgb, "sub", block, "x", 0, "y", 0))
-                .apply("cast", Map.of("format", "uchar")).apply("copy", Map.of("interpretation", "srgb"));
+        java.awt.image.BufferedImage drawn = new java.awt.image.BufferedImage(W, H, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                drawn.setRGB(x, y, pixel(x, y));
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(drawn, "png", png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        VImage picture = scope.image("pngload_buffer", Map.of("buffer", scope.blob(png.toByteArray())))
+                .apply("copy", Map.of("interpretation", "srgb"));
         return alpha ? picture.apply("bandjoin_const", Map.of("c", new double[] {180})) : picture;
     }
 
@@ -91,15 +144,21 @@ final class Fixtures {
         return out.toByteArray();
     }
 
-    /// The reference picture drawn as SVG: a gradient and the white block.
+    /// The reference picture drawn as SVG, as near as gradients allow: red and blue rise left to right, then a
+    /// translucent green rises top to bottom; the same blocks and bar, with flat colours.
     static byte[] svg() {
         return ("<svg xmlns='http://www.w3.org/2000/svg' width='" + W + "' height='" + H + "'>"
-                + "<defs><linearGradient id='g' x1='0' y1='0' x2='1' y2='1'>"
-                + "<stop offset='0' stop-color='#0a280a'/><stop offset='1' stop-color='#f08cf0'/></linearGradient>"
-                + "<linearGradient id='b' x1='0' y1='0' x2='1' y2='0'>"
-                + "<stop offset='0' stop-color='#3c5a3c'/><stop offset='1' stop-color='#a0aaa0'/></linearGradient></defs>"
-                + "<rect width='" + W + "' height='" + H + "' fill='url(#g)'/>"
-                + "<rect width='" + W / 3 + "' height='" + H / 3 + "' fill='url(#b)'/></svg>").getBytes(StandardCharsets.UTF_8);
+                + "<defs><linearGradient id='x' x1='0' y1='0' x2='1' y2='0'>"
+                + "<stop offset='0' stop-color='#0a28f0'/><stop offset='1' stop-color='#f0280a'/></linearGradient>"
+                + "<linearGradient id='y' x1='0' y1='0' x2='0' y2='1'>"
+                + "<stop offset='0' stop-color='#00ff00' stop-opacity='0'/><stop offset='1' stop-color='#00ff00' stop-opacity='0.6'/>"
+                + "</linearGradient></defs>"
+                + "<rect width='" + W + "' height='" + H + "' fill='url(#x)'/>"
+                + "<rect width='" + W + "' height='" + H + "' fill='url(#y)'/>"
+                + "<rect x='" + W * 2 / 3 + "' width='8' height='" + H + "' fill='#c81414'/>"
+                + "<rect width='" + W / 3 + "' height='" + H / 3 + "' fill='#6ed2c8'/>"
+                + "<rect x='" + W * 3 / 4 + "' y='" + H * 3 / 4 + "' width='" + W / 4 + "' height='" + H / 4
+                + "' fill='#141e78'/></svg>").getBytes(StandardCharsets.UTF_8);
     }
 
     /// A JPEG whose stored pixels are turned so that EXIF `orientation` shows the reference upright.

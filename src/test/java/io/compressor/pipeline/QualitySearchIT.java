@@ -49,9 +49,21 @@ class QualitySearchIT {
     }
 
     /// A smooth picture (an easy one): the fixture's gradients, scaled up.
+    /// Gentle ramps, red and blue across, green down, and a brighter block in the top-left third, drawn at 240×160
+    /// and doubled.
     private static byte[] smooth() {
         try (Scope scope = Fixtures.VIPS.scope()) {
-            return Fixtures.reference(scope, false).apply("resize", Map.of("scale", 2.0)).save("pngsave_buffer", Map.of());
+            VImage xy = scope.image("xyz", Map.of("width", 240, "height", 160));
+            VImage x = xy.apply("extract_band", Map.of("band", 0)).apply("linear", Map.of("a", new double[] {230.0 / 240},
+                    "b", new double[] {10}));
+            VImage y = xy.apply("extract_band", Map.of("band", 1)).apply("linear", Map.of("a", new double[] {100.0 / 160},
+                    "b", new double[] {40}));
+            VImage rgb = scope.image("bandjoin", Map.of("in", new VImage[] {x, y, x}));
+            VImage block = rgb.apply("linear", Map.of("a", new double[] {0.8}, "b", new double[] {50}))
+                    .apply("extract_area", Map.of("left", 0, "top", 0, "width", 80, "height", 53));
+            return scope.image("insert", Map.of("main", rgb, "sub", block, "x", 0, "y", 0))
+                    .apply("cast", Map.of("format", "uchar")).apply("copy", Map.of("interpretation", "srgb"))
+                    .apply("resize", Map.of("scale", 2.0)).save("pngsave_buffer", Map.of());
         }
     }
 
