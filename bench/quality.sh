@@ -5,6 +5,8 @@
 # UI screenshot drawn here as SVG). Prints bytes and scores per setting, the bytes saved at equal mean score
 # read off the peers' curve, and the time per image of the search next to one fixed-quality encode.
 #   bench/quality.sh [MAX_SIDE] [FORMAT...]      e.g. bench/quality.sh 1200 jpeg webp
+#   (the corpus is split in halves by name: the report is on the `report` half, curves and sweeps read the `tune`
+#   half that the levels' goals are calibrated on; PART=all or PART=tune reports on another part)
 #   (on the engine ./compressor runs by default: sharp's libvips build, whose JPEG encoder is mozjpeg, then Debian's)
 #   bench/quality.sh debian [MAX_SIDE] [FORMAT...]   the same on Debian's libvips alone (libjpeg-turbo)
 #   bench/quality.sh curves FORMAT LEVEL [STEP]  each image's size and score at fixed qualities 20..100
@@ -82,12 +84,12 @@ if [ ${#KNOBS[@]} -gt 0 ]; then
 fi
 if [ -n "$CURVES" ]; then
   # shellcheck disable=SC2086
-  java_run io.compressor.bench.ScoreCurves "$Q/corpus" $CURVES
+  java_run io.compressor.bench.ScoreCurves "$Q/corpus" tune $CURVES
   exit 0
 fi
 if [ -n "$SWEEP" ]; then
-  CURVES_FILE="$Q/curves-$SWEEP-$(printf %s "${COMPRESSOR_VIPS_LIBRARY:-libvips.so.42}" | md5sum | cut -c1-8).txt"  # per engine
-  [ -s "$CURVES_FILE" ] || java_run io.compressor.bench.ScoreCurves "$Q/corpus" "$SWEEP" HIGH 2 > "$CURVES_FILE.part"
+  CURVES_FILE="$Q/curves-tune-$SWEEP-$(printf %s "${COMPRESSOR_VIPS_LIBRARY:-libvips.so.42}" | md5sum | cut -c1-8).txt"  # per engine
+  [ -s "$CURVES_FILE" ] || java_run io.compressor.bench.ScoreCurves "$Q/corpus" tune "$SWEEP" HIGH 2 > "$CURVES_FILE.part"
   [ -s "$CURVES_FILE" ] || mv "$CURVES_FILE.part" "$CURVES_FILE"
   case "$SWEEP" in AVIF) RANGE="15 95 50" ;; WEBP) RANGE="30 95 75" ;; *) RANGE="30 95 78" ;; esac
   echo "command: bench/quality.sh sweep $SWEEP ${GOALS[*]}"
@@ -95,5 +97,5 @@ if [ -n "$SWEEP" ]; then
   java_run io.compressor.pipeline.GoalSweep "$CURVES_FILE" $RANGE "${GOALS[@]}"
   exit 0
 fi
-echo "command: bench/quality.sh $MAX_SIDE $*"
-java_run io.compressor.bench.QualityBench "$Q/corpus" "$Q/out" "$@"
+echo "command: ${PART:+PART=$PART }bench/quality.sh $MAX_SIDE $*"
+java_run io.compressor.bench.QualityBench "$Q/corpus" "$Q/out" "${PART:-report}" "$@"

@@ -8,6 +8,8 @@ import io.compressor.pipeline.Pipeline;
 import io.compressor.pipeline.ProcessOptions;
 import io.compressor.pipeline.Result;
 import io.compressor.testing.Chord;
+import io.compressor.testing.Pixels;
+import io.compressor.testing.Ssimulacra2;
 import io.compressor.vips.Scope;
 import io.compressor.vips.VImage;
 import io.compressor.vips.Vips;
@@ -23,25 +25,60 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /// Our side of `bench/quality.sh`: each compression level of our engine against fixed-setting peers (cjpeg,
-/// cwebp, avifenc, pngquant) on the same corpus, every output scored with the engine's own SSIM against the
-/// corpus image. Prints, per format: the peers' bytes and scores at each setting, then for each level our
-/// bytes and scores, the peers' bytes and worst score at our mean score (read off their curve), the bytes
-/// saved, and the median time per image next to a single fixed-quality encode.
-/// Usage: QualityBench CORPUS_DIR WORK_DIR [FORMAT...]   (CORPUS_DIR holds PNG references, made by `prepare`)
+/// cwebp, avifenc, pngquant) on the same corpus. Every output is scored twice against the corpus image: with the
+/// engine's own SSIM (what the search aims at) and with SSIMULACRA 2 (`testing/Ssimulacra2`, which the engine never
+/// sees). Prints, per format: the peers' bytes and scores at each setting, then for each level our bytes and scores,
+/// and per metric the peers' bytes and worst score at our mean score (read off their curve) and the bytes saved.
+/// For JPEG the engine's own encoder at fixed qualities is a second curve: the saving against it is the search's
+/// share, the rest of the saving against cjpeg is the encoder's (mozjpeg on sharp's build). Last, the median time per
+/// image next to a single fixed-quality encode.
+/// The corpus is split in two halves by name (`Corpus.part`): the levels' goals are tuned on `tune` (`bench/quality.sh
+/// sweep`), and the savings are reported on `report`.
+/// Usage: QualityBench CORPUS_DIR WORK_DIR tune|report|all [FORMAT...]   (CORPUS_DIR holds PNG references)
 ///        QualityBench prepare OUT_DIR MAX_SIDE SOURCE...  (photos and graphics to flattened PNG + PPM references)
 public final class QualityBench {
     private static final List<Compression> LEVELS = List.of(Compression.MEDIUM, Compression.HIGH, Compression.ULTRA);
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
     private QualityBench() {}
 
-    /// One setting's outputs over the corpus: total bytes, mean and worst score.
-    record Run(String label, long bytes, double mean, double worst) {
-        static Run of(String label, long[] bytes, double[] scores) {
-            return new Run(label, Arrays.stream(bytes).sum(), Arrays.stream(scores).average().orElse(0),
-                    Arrays.stream(scores).min().orElse(0));
+    /// A metric's mean and worst over the corpus.
+    record Score(double mean, double worst) {
+        static Score of(double[] scores) {
+            return new Score(Arrays.stream(scores).average().orElse(0), Arrays.stream(scores).min().orElse(0));
+        }
+    }
+
+    /// One setting's outputs over the corpus: total bytes, and the score by each metric.
+    record Run(String label, long bytes, Score ssim, Score ssimulacra2) {
+        static Run of(String label, Output[] outputs) {
+            return new Run(label, Arrays.stream(outputs).mapToLong(Output::bytes).sum(),
+                    Score.of(Arrays.stream(outputs).mapToDouble(Output::ssim).toArray()),
+                    Score.of(Arrays.stream(outputs).mapToDouble(Output::ssimulacra2).toArray()));
+        }
+    }
+
+    /// One output: its size and its two scores.
+    record Output(long bytes, double ssim, double ssimulacra2) {}
+
+    /// The metrics a comparison is made in.
+    enum Metric {
+        SSIM(Run::ssim), SSIMULACRA2(Run::ssimulacra2);
+
+        private final java.util.function.Function<Run, Score> score;
+
+        Metric(java.util.function.Function<Run, Score> score) {
+            this.score = score;
+        }
+
+        Score of(Run run) {
+            return score.apply(run);
         }
     }
 
@@ -50,22 +87,22 @@ public final class QualityBench {
     record Peer(String label, boolean listed, boolean ppmInput, String extension,
             java.util.function.BiFunction<Path, Path, List<String>> command) {}
 
+    /// A corpus image: its path, its bytes and its pixels.
+    record Reference(Path png, byte[] bytes, Ssimulacra2.Rgb rgb) {}
+
     public static void main(String[] args) throws Exception {
         if (args[0].equals("prepare")) {
             Corpus.prepare(Path.of(args[1]), Integer.parseInt(args[2]), Arrays.stream(args).skip(3).map(Path::of).toList());
             return;
         }
-        Path corpus = Path.of(args[0]);
         Path work = Files.createDirectories(Path.of(args[1]));
-        List<String> formats = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of("jpeg", "webp", "avif", "png");
-        List<Path> images;
-        try (Stream<Path> files = Files.list(corpus)) {
-            images = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
-        }
+        List<Path> images = Corpus.part(Path.of(args[0]), args[2]);
+        List<String> formats = args.length > 3 ? Arrays.asList(args).subList(3, args.length) : List.of("jpeg", "webp", "avif", "png");
         Pipeline pipeline = Pipeline.start(new EngineConfig(EngineConfig.libraries(System.getProperty("vips.library", "libvips.so.42")), 0,
                 new Limits(256L << 20, 100_000_000)));
-        System.out.printf(Locale.ROOT, "corpus: %d images (%s), scores: SSIM on luma at <= 1 MP (pipeline/Ssim.java)%n",
-                images.size(), corpus);
+        System.out.printf(Locale.ROOT, "corpus: %d images, the %s half (%s); scores: SSIM on luma at <= 1 MP"
+                + " (pipeline/Ssim.java, what the search aims at) and SSIMULACRA 2 (testing/Ssimulacra2.java)%n",
+                images.size(), args[2], args[0]);
         for (String format : formats) {
             bench(pipeline, images, work, format);
         }
@@ -73,41 +110,51 @@ public final class QualityBench {
 
     private static void bench(Pipeline pipeline, List<Path> corpus, Path work, String format) throws Exception {
         // PNG is for graphics: a photo as a palette PNG is nobody's choice, and pngquant cannot reach our scores on one
-        List<Path> images = format.equals("png")
+        List<Path> paths = format.equals("png")
                 ? corpus.stream().filter(p -> p.getFileName().toString().startsWith("graphic-")).toList() : corpus;
+        List<Reference> images = new ArrayList<>();
+        for (Path png : paths) {
+            byte[] bytes = Files.readAllBytes(png);
+            images.add(new Reference(png, bytes, Pixels.rgb(bytes, "png")));
+        }
         System.out.printf(Locale.ROOT, "%n== %s (%d images) ==%n", format.toUpperCase(Locale.ROOT), images.size());
         List<Run> peers = new ArrayList<>();
         for (Peer peer : peers(format)) {
-            long[] bytes = new long[images.size()];
-            double[] scores = new double[images.size()];
-            for (int i = 0; i < images.size(); i++) {
-                Path png = images.get(i);
-                Path in = peer.ppmInput() ? Path.of(png.toString().replaceAll("\\.png$", ".ppm")) : png;
-                Path out = work.resolve(png.getFileName() + "." + peer.label().replaceAll("\\W+", "_") + "." + peer.extension());
+            Run run = Run.of(peer.label(), each(images, image -> {
+                Path in = peer.ppmInput() ? Path.of(image.png().toString().replaceAll("\\.png$", ".ppm")) : image.png();
+                Path out = work.resolve(image.png().getFileName() + "." + peer.label().replaceAll("\\W+", "_") + "."
+                        + peer.extension());
                 Files.deleteIfExists(out);
                 run(peer.command().apply(in, out));
-                byte[] encoded = Files.readAllBytes(out);
-                bytes[i] = encoded.length;
-                scores[i] = pipeline.similarity(Files.readAllBytes(png), encoded);
-            }
-            Run run = Run.of(peer.label(), bytes, scores);
+                return score(pipeline, image, Files.readAllBytes(out), peer.extension());
+            }));
             peers.add(run);
             if (peer.listed()) {
                 print("peer " + run.label(), run);
             }
         }
-        peers.sort((a, b) -> Double.compare(a.mean(), b.mean()));
         OutputFormat target = OutputFormat.valueOf(format.toUpperCase(Locale.ROOT));
+        List<Run> engine = new ArrayList<>();
+        if (target == OutputFormat.JPEG) {
+            for (int q = 50; q <= 95; q += 2) {
+                ProcessOptions fixed = new ProcessOptions(Compression.HIGH, OptionalInt.of(q), target, Optional.empty(), Set.of());
+                Run run = Run.of("engine -quality " + q, each(images, image -> score(pipeline, image,
+                        pipeline.process(image.bytes(), fixed).bytes(), "jpg")));
+                engine.add(run);
+                if (q % 10 == 0) {
+                    print("engine at fixed " + run.label().substring("engine -".length()), run);
+                }
+            }
+        }
         for (Compression level : LEVELS) {
-            long[] bytes = new long[images.size()];
-            double[] scores = new double[images.size()];
+            ProcessOptions searched = new ProcessOptions(level, OptionalInt.empty(), target, Optional.empty(), Set.of());
+            ProcessOptions fixed = new ProcessOptions(level, OptionalInt.of(fixedQuality(format, level)), target,
+                    Optional.empty(), Set.of());
             long[] searchNanos = new long[images.size()];
             long[] fixedNanos = new long[images.size()];
-            int fixedQuality = fixedQuality(format, level);
+            Output[] outputs = new Output[images.size()];
             for (int i = 0; i < images.size(); i++) {
-                byte[] input = Files.readAllBytes(images.get(i));
-                ProcessOptions searched = new ProcessOptions(level, OptionalInt.empty(), target, Optional.empty(), Set.of());
-                ProcessOptions fixed = new ProcessOptions(level, OptionalInt.of(fixedQuality), target, Optional.empty(), Set.of());
+                byte[] input = images.get(i).bytes();
                 pipeline.process(input, fixed); // warm
                 long t0 = System.nanoTime();
                 pipeline.process(input, fixed);
@@ -116,32 +163,65 @@ public final class QualityBench {
                 long t2 = System.nanoTime();
                 fixedNanos[i] = t1 - t0;
                 searchNanos[i] = t2 - t1;
-                bytes[i] = result.bytes().length;
-                scores[i] = pipeline.similarity(input, result.bytes());
+                outputs[i] = score(pipeline, images.get(i), result.bytes(), target.name().toLowerCase(Locale.ROOT));
             }
-            Run ours = Run.of(level.name().toLowerCase(Locale.ROOT), bytes, scores);
+            Run ours = Run.of(level.name().toLowerCase(Locale.ROOT), outputs);
             print("ours " + ours.label(), ours);
-            compare(ours, peers);
+            for (Metric metric : Metric.values()) {
+                compare("peer", ours, peers, metric);
+                if (!engine.isEmpty()) {
+                    compare("engine at fixed quality", ours, engine, metric);
+                }
+            }
             double search = median(searchNanos) / 1e6;
             double single = median(fixedNanos) / 1e6;
             System.out.printf(Locale.ROOT, "    time per image (median): search %.0f ms, one fixed-quality encode (q=%d) %.0f ms:"
-                    + " search_cost=%.2fx%n", search, fixedQuality, single, search / single);
+                    + " search_cost=%.2fx%n", search, fixedQuality(format, level), single, search / single);
         }
     }
 
-    /// The peers' bytes and worst score at our mean score, on the chord between their two settings around it.
-    private static void compare(Run ours, List<Run> peers) {
-        List<double[]> curve = peers.stream().map(p -> new double[] {p.mean(), p.bytes(), p.worst()}).toList();
-        Chord.at(curve, ours.mean()).ifPresentOrElse(at -> System.out.printf(Locale.ROOT, "    peer at equal mean score"
-                + " (between %s and %s): bytes=%.0f worst=%.4f -> bytes_saved=%.1f%% worst_better=%s%n",
-                peers.get(at.below()).label(), peers.get(at.below() + 1).label(), at.bytes(), at.worst(),
-                100 * (1 - ours.bytes() / at.bytes()), ours.worst() > at.worst() ? "yes" : "no"),
-                () -> System.out.printf(Locale.ROOT, "    our mean score %.4f is outside the peers' range %.4f..%.4f%n",
-                        ours.mean(), peers.getFirst().mean(), peers.getLast().mean()));
+    /// The task run on every image, on all cores, in the images' order.
+    private static Output[] each(List<Reference> images, Task task) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+            List<Future<Output>> futures = new ArrayList<>();
+            for (Reference image : images) {
+                futures.add(pool.submit(() -> task.run(image)));
+            }
+            Output[] outputs = new Output[images.size()];
+            for (int i = 0; i < outputs.length; i++) {
+                outputs[i] = futures.get(i).get();
+            }
+            return outputs;
+        }
+    }
+
+    /// What is done to one image.
+    interface Task {
+        Output run(Reference image) throws Exception;
+    }
+
+    private static Output score(Pipeline pipeline, Reference image, byte[] encoded, String extension) {
+        return new Output(encoded.length, pipeline.similarity(image.bytes(), encoded),
+                Ssimulacra2.score(image.rgb(), Pixels.rgb(encoded, extension)));
+    }
+
+    /// The curve's bytes and worst score at our mean score in `metric`, on the chord between the two settings around it.
+    private static void compare(String name, Run ours, List<Run> curve, Metric metric) {
+        List<Run> sorted = curve.stream().sorted(java.util.Comparator.comparingDouble(r -> metric.of(r).mean())).toList();
+        List<double[]> points = sorted.stream().map(r -> new double[] {metric.of(r).mean(), r.bytes(), metric.of(r).worst()})
+                .toList();
+        double mean = metric.of(ours).mean();
+        Chord.at(points, mean).ifPresentOrElse(at -> System.out.printf(Locale.ROOT, "    %-11s %s at equal mean score"
+                + " (between %s and %s): bytes=%.0f worst=%.4f -> bytes_saved=%.1f%% worst_better=%s%n", metric, name,
+                sorted.get(at.below()).label(), sorted.get(at.below() + 1).label(), at.bytes(), at.worst(),
+                100 * (1 - ours.bytes() / at.bytes()), metric.of(ours).worst() > at.worst() ? "yes" : "no"),
+                () -> System.out.printf(Locale.ROOT, "    %-11s our mean score %.4f is outside the %s range %.4f..%.4f%n",
+                        metric, mean, name, metric.of(sorted.getFirst()).mean(), metric.of(sorted.getLast()).mean()));
     }
 
     private static void print(String label, Run run) {
-        System.out.printf(Locale.ROOT, "  %-34s bytes=%10d mean=%.4f worst=%.4f%n", label, run.bytes(), run.mean(), run.worst());
+        System.out.printf(Locale.ROOT, "  %-34s bytes=%10d SSIM mean=%.4f worst=%.4f  SSIMULACRA2 mean=%.2f worst=%.2f%n",
+                label, run.bytes(), run.ssim().mean(), run.ssim().worst(), run.ssimulacra2().mean(), run.ssimulacra2().worst());
     }
 
     private static int fixedQuality(String format, Compression level) {
@@ -154,24 +234,24 @@ public final class QualityBench {
         return q[LEVELS.indexOf(level)];
     }
 
-    /// Each peer's settings: every quality step (every second quantizer for avifenc), so that a score between two settings
-    /// is read off a short chord. Bytes grow about exponentially with the quality, so a long chord lies well above the
+    /// Each peer's settings: every second quality (quantizer for avifenc), so that a score between two settings is read
+    /// off a short chord. Bytes grow about exponentially with the quality, so a long chord lies well above the
     /// curve: read between settings 5 apart (as before 2026-11-30), cwebp's bytes at our medium's mean score came out
     /// 4.6% too high, and our savings against it 3.9 points (docs/performance.md).
     private static List<Peer> peers(String format) {
         List<Peer> peers = new ArrayList<>();
         switch (format) {
             case "jpeg" -> {
-                for (int q = 50; q <= 95; q++) {
+                for (int q = 50; q <= 95; q += 2) {
                     String qs = Integer.toString(q);
-                    peers.add(new Peer("cjpeg -quality " + q, q % 5 == 0, true, "jpg", (in, out) -> List.of("cjpeg",
+                    peers.add(new Peer("cjpeg -quality " + q, q % 10 == 0, true, "jpg", (in, out) -> List.of("cjpeg",
                             "-quality", qs, "-optimize", "-progressive", "-outfile", out.toString(), in.toString())));
                 }
             }
             case "webp" -> {
-                for (int q = 50; q <= 95; q++) {
+                for (int q = 50; q <= 95; q += 2) {
                     String qs = Integer.toString(q);
-                    peers.add(new Peer("cwebp -q " + q, q % 5 == 0, false, "webp", (in, out) -> List.of("cwebp", "-quiet",
+                    peers.add(new Peer("cwebp -q " + q, q % 10 == 0, false, "webp", (in, out) -> List.of("cwebp", "-quiet",
                             "-q", qs, in.toString(), "-o", out.toString())));
                 }
             }
@@ -216,6 +296,25 @@ public final class QualityBench {
     /// translucent wallpapers (Silk, Waves, Flow…) are drawn over the desktop's colour, and on white they vanish.
     static final class Corpus {
         private Corpus() {}
+
+        /// The corpus images (PNG) of one half, sorted: `tune` or `report`, split by a hash of the name so that an image
+        /// added later joins one half without moving the others; `all` for both.
+        static List<Path> part(Path corpus, String part) throws IOException {
+            if (!part.matches("tune|report|all")) {
+                throw new IllegalArgumentException("the corpus part is tune, report or all, not " + part);
+            }
+            try (Stream<Path> files = Files.list(corpus)) {
+                return files.filter(p -> p.toString().endsWith(".png"))
+                        .filter(p -> part.equals("all") || part.equals(half(p.getFileName().toString())))
+                        .sorted().toList();
+            }
+        }
+
+        private static String half(String name) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return crc.getValue() % 2 == 0 ? "tune" : "report";
+        }
 
         static void prepare(Path out, int maxSide, List<Path> sources) throws IOException {
             Files.createDirectories(out);
