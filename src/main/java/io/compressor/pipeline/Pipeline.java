@@ -23,6 +23,8 @@ import java.util.function.BooleanSupplier;
 /// One image through the engine: probe and limits, plan, load, the steps, encode, and the rule that
 /// an output is never larger than its input when the client asked for no change it would need.
 public final class Pipeline {
+    /// How far into a JPEG its quantisation tables are looked for: past any EXIF, XMP and ICC segments of a camera file.
+    private static final int SOURCE_TABLES_WITHIN = 1 << 20;
     private final List<Library> libraries;
     private final Probe probe;
     private final Duration searchTime;
@@ -174,11 +176,19 @@ public final class Pipeline {
             return new Result(save(library, image, job, library.settings().options(job.target(), options.compression(), options.quality())),
                     job.target(), image.width(), height, job.info(), false, null);
         }
-        return searched(run, image.copyMemory(), job, height); // encoded several times: decode and resize once
+        return searched(run, image.copyMemory(), job, height, sourceQuality(blob, job)); // decode and resize once
+    }
+
+    /// A JPEG kept as JPEG at its size: the quality it was saved at, which re-encoding above would only add bytes to.
+    private static OptionalInt sourceQuality(Blob blob, Steps.Job job) {
+        if (job.info().format() != ImageFormat.JPEG || job.target() != ImageFormat.JPEG || job.geometry().changesSize()) {
+            return OptionalInt.empty();
+        }
+        return JpegQuality.estimate(blob.head((int) Math.min(blob.size(), SOURCE_TABLES_WITHIN)));
     }
 
     /// The output whose quality the level's goal chooses (`QualitySearch`), probed cheaply, then encoded for good.
-    private Result searched(Run run, VImage pixels, Steps.Job job, int height) {
+    private Result searched(Run run, VImage pixels, Steps.Job job, int height, OptionalInt sourceQuality) {
         Library library = run.library();
         Compression level = job.options().compression();
         ImageFormat format = job.target();
@@ -186,7 +196,8 @@ public final class Pipeline {
         Fidelity fidelity = new Fidelity(pixels, run::scope);
         QualitySearch.Goal goal = EncoderSettings.goal(level);
         double pixelCount = (double) pixels.width() * pixels.height();
-        QualitySearch.Range range = EncoderSettings.range(format, level);
+        QualitySearch.Range full = EncoderSettings.range(format, level);
+        QualitySearch.Range range = sourceQuality.isPresent() ? full.capped(sourceQuality.getAsInt()) : full;
         long searchEnd = System.nanoTime() + searchTime.toNanos();
         BooleanSupplier timeLeft = () -> System.nanoTime() - searchEnd < 0 && !run.cancellation().cancelled();
         QualitySearch.Found found = QualitySearch.run(q -> {

@@ -37,6 +37,12 @@ final class QualitySearch {
             }
         }
 
+        /// The range with nothing above `top` (but never below `min`), and a start no higher.
+        Range capped(int top) {
+            int max = Math.max(min, Math.min(this.max, top));
+            return new Range(min, max, Math.min(start, max));
+        }
+
         /// The nearest quality in range; `min` for a guess that is not a number.
         int clamp(double q) {
             if (Double.isNaN(q)) {

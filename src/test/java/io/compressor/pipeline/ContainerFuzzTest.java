@@ -8,10 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/// The parsers that read a client's file before libvips does, over mutated files: sniffing, the SVG scan and the
-/// metadata strippers. None may throw; a stripper only removes bytes, and stripping what it stripped changes nothing.
+/// The parsers that read a client's file before libvips does, over mutated files: sniffing, the SVG scan, the JPEG
+/// quality estimate and the metadata strippers. None may throw; an estimated quality is 1 to 100; a stripper only removes bytes, and stripping what it stripped changes nothing.
 class ContainerFuzzTest {
-    private static final List<byte[]> SEEDS = List.of(MetadataBlocksTest.jpeg(), MetadataBlocksTest.png(),
+    private static final List<byte[]> SEEDS = List.of(MetadataBlocksTest.jpeg(), JpegQualityTest.jdkJpeg(75),
+            MetadataBlocksTest.png(),
             MetadataBlocksTest.gif(), MetadataBlocksTest.webp(),
             "<?xml version='1.0'?><!DOCTYPE svg [<!ENTITY a 'b'>]><!-- c --><svg filter='x'/>".getBytes(StandardCharsets.UTF_8),
             new byte[] {0, 0, 1, 0, 1, 0, 16, 16, 0, 0, 1, 0, 32, 0, 0, 0, 0, 0, 22, 0, 0, 0},
@@ -20,10 +21,11 @@ class ContainerFuzzTest {
     private static final Kept[] KEPT = {Kept.NOTHING, new Kept(true, false, false, false), new Kept(true, true, true, true)};
 
     @Test
-    void sniffingAndTheSvgScanNeverThrow() {
+    void sniffingTheSvgScanAndTheJpegQualityNeverThrow() {
         int runs = Fuzz.run("sniff", SEEDS, Duration.ofSeconds(4), 200_000, input -> {
             Sniff.format(input);
             SvgText.usesFilters(input);
+            JpegQuality.estimate(input).ifPresent(q -> assertThat(q).isBetween(1, 100));
         });
         assertThat(runs).isGreaterThan(SEEDS.size());
     }

@@ -91,6 +91,22 @@ class QualitySearchIT {
     }
 
     @Test
+    void aJpegKeptAsJpegAtItsSizeIsNotSearchedAboveItsOwnQuality() {
+        byte[] source;
+        try (Scope scope = Fixtures.VIPS.scope()) {
+            source = scope.image("pngload_buffer", Map.of("buffer", scope.blob(detailed()))).save("jpegsave_buffer", Map.of("Q", 60));
+        }
+        Result kept = PIPELINE.process(source, options(Compression.MEDIUM, OutputFormat.JPEG));
+        // searched above 60, every candidate is larger than the source, and "never larger" hands the source back
+        assertThat(kept.quality()).as("a re-encoded output, not the source handed back").isNotNull();
+        assertThat(kept.bytes().length).isLessThan(source.length);
+        assertThat(kept.quality().encoder()).as("%s", kept.quality()).isLessThanOrEqualTo(60);
+        Result resized = PIPELINE.process(source, new ProcessOptions(Compression.MEDIUM, OptionalInt.empty(), OutputFormat.JPEG,
+                Optional.of(new Resize(200, 150, ResizeMode.FIT, Gravity.CENTER, true, Color.WHITE)), Set.of()));
+        assertThat(resized.quality().encoder()).as("resized: a new picture, searched over the whole range").isGreaterThan(60);
+    }
+
+    @Test
     void smallestComparesTheFormatsAtTheSameTargetAndKeepsTheSmallest() {
         byte[] input = detailed();
         Result smallest = PIPELINE.process(input, options(Compression.HIGH, OutputFormat.SMALLEST));
