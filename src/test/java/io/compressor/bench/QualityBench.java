@@ -87,8 +87,8 @@ public final class QualityBench {
     record Peer(String label, boolean listed, boolean ppmInput, String extension,
             java.util.function.BiFunction<Path, Path, List<String>> command) {}
 
-    /// A corpus image: its path, its bytes and its pixels.
-    record Reference(Path png, byte[] bytes, Ssimulacra2.Rgb rgb) {}
+    /// A corpus image: its path, its bytes, and its pixels prepared for SSIMULACRA 2.
+    record Reference(Path png, byte[] bytes, Ssimulacra2.Reference pixels) {}
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("prepare")) {
@@ -100,9 +100,9 @@ public final class QualityBench {
         List<String> formats = args.length > 3 ? Arrays.asList(args).subList(3, args.length) : List.of("jpeg", "webp", "avif", "png");
         Pipeline pipeline = Pipeline.start(new EngineConfig(EngineConfig.libraries(System.getProperty("vips.library", "libvips.so.42")), 0,
                 new Limits(256L << 20, 100_000_000)));
-        System.out.printf(Locale.ROOT, "corpus: %d images, the %s half (%s); scores: SSIM on luma at <= 1 MP"
+        System.out.printf(Locale.ROOT, "corpus: %d images, %s; scores: SSIM on luma at <= 1 MP"
                 + " (pipeline/Ssim.java, what the search aims at) and SSIMULACRA 2 (testing/Ssimulacra2.java)%n",
-                images.size(), args[2], args[0]);
+                images.size(), args[2].equals("all") ? "all of it" : "the " + args[2] + " half");
         for (String format : formats) {
             bench(pipeline, images, work, format);
         }
@@ -115,7 +115,7 @@ public final class QualityBench {
         List<Reference> images = new ArrayList<>();
         for (Path png : paths) {
             byte[] bytes = Files.readAllBytes(png);
-            images.add(new Reference(png, bytes, Pixels.rgb(bytes, "png")));
+            images.add(new Reference(png, bytes, Ssimulacra2.reference(Pixels.rgb(bytes, "png"))));
         }
         System.out.printf(Locale.ROOT, "%n== %s (%d images) ==%n", format.toUpperCase(Locale.ROOT), images.size());
         List<Run> peers = new ArrayList<>();
@@ -202,7 +202,7 @@ public final class QualityBench {
 
     private static Output score(Pipeline pipeline, Reference image, byte[] encoded, String extension) {
         return new Output(encoded.length, pipeline.similarity(image.bytes(), encoded),
-                Ssimulacra2.score(image.rgb(), Pixels.rgb(encoded, extension)));
+                image.pixels().score(Pixels.rgb(encoded, extension)));
     }
 
     /// The curve's bytes and worst score at our mean score in `metric`, on the chord between the two settings around it.

@@ -47,43 +47,81 @@ public final class Ssimulacra2 {
         }
     }
 
-    /// A plane image of three channels of doubles.
-    private record Planes(int width, int height, double[][] channels) {
+    /// A plane image of three channels.
+    private record Planes(int width, int height, float[][] channels) {
         static Planes of(int width, int height) {
-            return new Planes(width, height, new double[][] {new double[width * height], new double[width * height],
-                new double[width * height]});
+            return new Planes(width, height, new float[][] {new float[width * height], new float[width * height],
+                new float[width * height]});
         }
+    }
+
+    /// One scale of a reference: its XYB planes, and per channel their blur and the blur of their squares.
+    private record Scale(Planes xyb, float[][] mu, float[][] squares) {}
+
+    /// A reference image prepared once (its scales, in XYB, with their blurs), to score any number of candidates.
+    public static final class Reference {
+        private final int width;
+        private final int height;
+        private final java.util.List<Scale> scales = new java.util.ArrayList<>();
+
+        private Reference(Rgb image) {
+            width = image.width();
+            height = image.height();
+            Planes linear = linear(image);
+            for (int scale = 0; scale < SCALES; scale++) {
+                if (scale > 0) {
+                    linear = half(linear);
+                }
+                if (linear.width() < 8 || linear.height() < 8) {
+                    break;
+                }
+                Planes xyb = xyb(linear);
+                float[][] mu = new float[3][];
+                float[][] squares = new float[3][];
+                for (int c = 0; c < 3; c++) {
+                    float[] plane = xyb.channels()[c];
+                    mu[c] = blur(plane, linear.width(), linear.height());
+                    squares[c] = blur(product(plane, plane), linear.width(), linear.height());
+                }
+                scales.add(new Scale(xyb, mu, squares));
+            }
+        }
+
+        /// The score of `distorted` against this reference; both the same size.
+        public double score(Rgb distorted) {
+            if (distorted.width() != width || distorted.height() != height) {
+                throw new IllegalArgumentException("the images differ in size");
+            }
+            Planes linear = linear(distorted);
+            double sum = 0;
+            for (int scale = 0; scale < scales.size(); scale++) {
+                if (scale > 0) {
+                    linear = half(linear);
+                }
+                Scale reference = scales.get(scale);
+                Planes xyb = xyb(linear);
+                for (int c = 0; c < 3; c++) {
+                    double[] terms = terms(reference, c, xyb.channels()[c], linear.width(), linear.height());
+                    for (int n = 0; n < 2; n++) {
+                        for (int k = 0; k < 3; k++) {
+                            sum += WEIGHTS[((c * SCALES + scale) * 2 + n) * 3 + k] * terms[n * 3 + k];
+                        }
+                    }
+                }
+            }
+            double t = sum * 17.829717797575952 - 1.634169143917183;
+            return t > 0 ? 100 - 10 * Math.pow(t, 0.5453261009510213) : 100;
+        }
+    }
+
+    /// `image` prepared as a reference.
+    public static Reference reference(Rgb image) {
+        return new Reference(image);
     }
 
     /// The score of `distorted` against `reference`, both the same size.
     public static double score(Rgb reference, Rgb distorted) {
-        if (reference.width() != distorted.width() || reference.height() != distorted.height()) {
-            throw new IllegalArgumentException("the images differ in size");
-        }
-        Planes linear1 = linear(reference);
-        Planes linear2 = linear(distorted);
-        double sum = 0;
-        for (int scale = 0; scale < SCALES; scale++) {
-            if (scale > 0) {
-                linear1 = half(linear1);
-                linear2 = half(linear2);
-            }
-            if (linear1.width() < 8 || linear1.height() < 8) {
-                break;
-            }
-            Planes xyb1 = xyb(linear1);
-            Planes xyb2 = xyb(linear2);
-            for (int c = 0; c < 3; c++) {
-                double[] terms = terms(xyb1.channels()[c], xyb2.channels()[c], linear1.width(), linear1.height());
-                for (int n = 0; n < 2; n++) {
-                    for (int k = 0; k < 3; k++) {
-                        sum += WEIGHTS[((c * SCALES + scale) * 2 + n) * 3 + k] * terms[n * 3 + k];
-                    }
-                }
-            }
-        }
-        double t = sum * 17.829717797575952 - 1.634169143917183;
-        return t > 0 ? 100 - 10 * Math.pow(t, 0.5453261009510213) : 100;
+        return reference(reference).score(distorted);
     }
 
     private static Planes linear(Rgb image) {
@@ -91,7 +129,7 @@ public final class Ssimulacra2 {
         byte[] p = image.pixels();
         for (int i = 0; i < image.width() * image.height(); i++) {
             for (int c = 0; c < 3; c++) {
-                out.channels()[c][i] = TO_LINEAR[p[i * 3 + c] & 0xff];
+                out.channels()[c][i] = (float) TO_LINEAR[p[i * 3 + c] & 0xff];
             }
         }
         return out;
@@ -103,8 +141,8 @@ public final class Ssimulacra2 {
         int h = (in.height() + 1) / 2;
         Planes out = Planes.of(w, h);
         for (int c = 0; c < 3; c++) {
-            double[] src = in.channels()[c];
-            double[] dst = out.channels()[c];
+            float[] src = in.channels()[c];
+            float[] dst = out.channels()[c];
             for (int y = 0; y < h; y++) {
                 int y0 = 2 * y;
                 int y1 = Math.min(2 * y + 1, in.height() - 1);
@@ -122,9 +160,9 @@ public final class Ssimulacra2 {
     /// Linear RGB to XYB, shifted to be non-negative.
     private static Planes xyb(Planes rgb) {
         Planes out = Planes.of(rgb.width(), rgb.height());
-        double[] r = rgb.channels()[0];
-        double[] g = rgb.channels()[1];
-        double[] b = rgb.channels()[2];
+        float[] r = rgb.channels()[0];
+        float[] g = rgb.channels()[1];
+        float[] b = rgb.channels()[2];
         for (int i = 0; i < r.length; i++) {
             double l = Math.cbrt(Math.max(0, 0.30 * r[i] + 0.622 * g[i] + 0.078 * b[i] + BIAS)) - CBRT_BIAS;
             double m = Math.cbrt(Math.max(0, 0.23 * r[i] + 0.692 * g[i] + 0.078 * b[i] + BIAS)) - CBRT_BIAS;
@@ -132,20 +170,21 @@ public final class Ssimulacra2 {
                     + 0.55180986650955360 * b[i] + BIAS)) - CBRT_BIAS;
             double x = (l - m) / 2;
             double y = (l + m) / 2;
-            out.channels()[0][i] = x + 0.5;
-            out.channels()[1][i] = y + 0.05;
-            out.channels()[2][i] = s - y + 1.1;
+            out.channels()[0][i] = (float) (x + 0.5);
+            out.channels()[1][i] = (float) (y + 0.05);
+            out.channels()[2][i] = (float) (s - y + 1.1);
         }
         return out;
     }
 
     /// For one channel at one scale: mean then 4-norm of the SSIM map, of the artifacts, of the lost detail.
-    private static double[] terms(double[] img1, double[] img2, int w, int h) {
-        double[] mu1 = blur(img1, w, h);
-        double[] mu2 = blur(img2, w, h);
-        double[] s11 = blur(product(img1, img1), w, h);
-        double[] s22 = blur(product(img2, img2), w, h);
-        double[] s12 = blur(product(img1, img2), w, h);
+    private static double[] terms(Scale reference, int channel, float[] img2, int w, int h) {
+        float[] img1 = reference.xyb().channels()[channel];
+        float[] mu1 = reference.mu()[channel];
+        float[] s11 = reference.squares()[channel];
+        float[] mu2 = blur(img2, w, h);
+        float[] s22 = blur(product(img2, img2), w, h);
+        float[] s12 = blur(product(img1, img2), w, h);
         double[] sums = new double[6];
         for (int i = 0; i < img1.length; i++) {
             double m1 = mu1[i];
@@ -168,8 +207,8 @@ public final class Ssimulacra2 {
             Math.sqrt(Math.sqrt(sums[4] / n)), Math.sqrt(Math.sqrt(sums[5] / n))};
     }
 
-    private static double[] product(double[] a, double[] b) {
-        double[] out = new double[a.length];
+    private static float[] product(float[] a, float[] b) {
+        float[] out = new float[a.length];
         for (int i = 0; i < a.length; i++) {
             out[i] = a[i] * b[i];
         }
@@ -177,20 +216,28 @@ public final class Ssimulacra2 {
     }
 
     /// The kernel along rows then columns, zero outside the image.
-    private static double[] blur(double[] in, int w, int h) {
+    private static float[] blur(float[] in, int w, int h) {
         return pass(pass(in, h, w, w, 1), w, h, 1, w);
     }
 
     /// The kernel along `lines` lines of `length` samples: sample i of line j is at `j * lineStep + i * sampleStep`.
-    private static double[] pass(double[] in, int lines, int length, int lineStep, int sampleStep) {
-        double[] out = new double[in.length];
+    private static float[] pass(float[] in, int lines, int length, int lineStep, int sampleStep) {
+        float[] out = new float[in.length];
         for (int j = 0; j < lines; j++) {
+            int line = j * lineStep;
             for (int i = 0; i < length; i++) {
                 double sum = 0;
-                for (int k = Math.max(-4, -i); k <= Math.min(4, length - 1 - i); k++) {
-                    sum += KERNEL[k + 4] * in[j * lineStep + (i + k) * sampleStep];
+                if (i >= 4 && i + 4 < length) {
+                    int at = line + (i - 4) * sampleStep;
+                    for (int k = 0; k < 9; k++, at += sampleStep) {
+                        sum += KERNEL[k] * in[at];
+                    }
+                } else {
+                    for (int k = Math.max(-4, -i); k <= Math.min(4, length - 1 - i); k++) {
+                        sum += KERNEL[k + 4] * in[line + (i + k) * sampleStep];
+                    }
                 }
-                out[j * lineStep + i * sampleStep] = sum;
+                out[line + i * sampleStep] = (float) sum;
             }
         }
         return out;
