@@ -47,7 +47,9 @@ run_phase() { # run_phase MODE NODES THRESHOLD: sets RATE, the jobs per second o
   URLS=()
   for n in $(seq 1 "$2"); do start_node "$1-$2-$n" "$3"; done
   local key; key=$(grep -o 'cmp_[A-Za-z0-9_-]*' "$STATE/$1-$2-1.out" | head -n 1)
-  RATE=$(get jobs_per_second "$(java_run io.compressor.bench.QueueBench "$1" "$key" "$WORK/small.jpg" "$JOBS" "$CLIENTS" "${URLS[@]}")")
+  local out  # a run that saw a wrong answer fails here and stops the bench (set -e)
+  out=$(java_run io.compressor.bench.QueueBench "$1" "$key" "$WORK/small.jpg" "$JOBS" "$CLIENTS" "${URLS[@]}")
+  RATE=$(get jobs_per_second "$out")
   stop_nodes
 }
 for nodes in 1 2; do
