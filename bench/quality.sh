@@ -12,6 +12,8 @@
 #   bench/quality.sh curves FORMAT LEVEL [STEP]  each image's size and score at fixed qualities 20..100
 #   bench/quality.sh sweep FORMAT FLOOR:RATE...  the search run on those curves (every 2nd quality) for each goal:
 #                                                how the levels' goals were calibrated (docs/compression.md)
+#   bench/quality.sh score FORMAT                what scoring a candidate costs next to one encode (SSIM, SSIMULACRA 2
+#                                                at full size and on a halved proxy) and how the proxy ranks outputs
 #   bench/quality.sh knobs "FLAGS"...             what libwebp settings are worth: cwebp with each set of flags against
 #                                                plain cwebp -q, bytes at equal mean score (docs/performance.md)
 set -euo pipefail
@@ -26,6 +28,8 @@ CURVES=""
 SWEEP=""
 if [ "${1:-}" = curves ]; then CURVES="$2 $3 ${4:-5}"; set -- 1200; fi
 if [ "${1:-}" = sweep ]; then SWEEP="$2"; shift 2; GOALS=("$@"); set -- 1200; fi
+SCORE=""
+if [ "${1:-}" = score ]; then SCORE="$2"; set -- 1200; fi
 KNOBS=()
 if [ "${1:-}" = knobs ]; then shift; KNOBS=("$@"); set -- 1200; fi
 MAX_SIDE=${1:-1200}
@@ -80,6 +84,11 @@ fi
 if [ ${#KNOBS[@]} -gt 0 ]; then
   echo "command: bench/quality.sh knobs $(printf '"%s" ' "${KNOBS[@]}")"
   java_run io.compressor.bench.WebpKnobs "$Q/corpus" "${KNOBS[@]}"
+  exit 0
+fi
+if [ -n "$SCORE" ]; then
+  echo "command: bench/quality.sh score $SCORE"
+  java_run io.compressor.bench.ScoreBench "$Q/corpus" "$SCORE"
   exit 0
 fi
 if [ -n "$CURVES" ]; then
