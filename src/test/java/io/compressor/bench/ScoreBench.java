@@ -6,6 +6,7 @@ import io.compressor.pipeline.Limits;
 import io.compressor.pipeline.OutputFormat;
 import io.compressor.pipeline.Pipeline;
 import io.compressor.pipeline.ProcessOptions;
+import io.compressor.testing.Kendall;
 import io.compressor.testing.Pixels;
 import io.compressor.testing.Ssimulacra2;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ public final class ScoreBench {
         System.out.printf(Locale.ROOT, "  preparing both references, once per image   %.0f ms%n", median(prepare));
         double meanDiff = pairs.stream().mapToDouble(p -> p[1] - p[0]).average().orElseThrow();
         System.out.printf(Locale.ROOT, "proxy against full over %d outputs (qualities %s): tau=%.3f mean(proxy-full)=%.2f%n",
-                pairs.size(), Arrays.toString(QUALITIES), kendall(pairs), meanDiff);
+                pairs.size(), Arrays.toString(QUALITIES), Kendall.tau(pairs), meanDiff);
     }
 
     /// The image halved in each direction, each pixel the mean of a 2×2 block (a last odd row or column dropped).
@@ -98,19 +99,6 @@ public final class ScoreBench {
             }
         }
         return new Ssimulacra2.Rgb(w, h, out);
-    }
-
-    private static double kendall(List<double[]> pairs) {
-        long concordant = 0;
-        long discordant = 0;
-        for (int i = 0; i < pairs.size(); i++) {
-            for (int j = i + 1; j < pairs.size(); j++) {
-                double sign = Math.signum(pairs.get(i)[0] - pairs.get(j)[0]) * Math.signum(pairs.get(i)[1] - pairs.get(j)[1]);
-                concordant += sign > 0 ? 1 : 0;
-                discordant += sign < 0 ? 1 : 0;
-            }
-        }
-        return (concordant - discordant) / (double) (concordant + discordant);
     }
 
     private static double median(long[] values) {

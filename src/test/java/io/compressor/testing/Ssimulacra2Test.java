@@ -42,7 +42,7 @@ class Ssimulacra2Test {
         assertThat(pairs).hasSize(105);
         List<Pair> below = pairs.stream().filter(p -> p.reference() < 85).toList();
         List<Pair> above = pairs.stream().filter(p -> p.reference() >= 85).toList();
-        double tau = kendall(pairs);
+        double tau = Kendall.tau(pairs.stream().map(p -> new double[] {p.reference(), p.ours()}).toList());
         System.out.printf("SSIMULACRA 2 against the reference: tau %.3f; below 85 (%d): mean |diff| %.2f, worst %.2f;"
                 + " 85 and above (%d): mean %.2f, worst %.2f%n", tau, below.size(), meanDiff(below), worstDiff(below),
                 above.size(), meanDiff(above), worstDiff(above));
@@ -59,23 +59,6 @@ class Ssimulacra2Test {
 
     private static double worstDiff(List<Pair> pairs) {
         return pairs.stream().mapToDouble(p -> Math.abs(p.ours() - p.reference())).max().orElseThrow();
-    }
-
-    private static double kendall(List<Pair> pairs) {
-        long concordant = 0;
-        long discordant = 0;
-        for (int i = 0; i < pairs.size(); i++) {
-            for (int j = i + 1; j < pairs.size(); j++) {
-                double sign = Math.signum(pairs.get(i).reference() - pairs.get(j).reference())
-                        * Math.signum(pairs.get(i).ours() - pairs.get(j).ours());
-                if (sign > 0) {
-                    concordant++;
-                } else if (sign < 0) {
-                    discordant++;
-                }
-            }
-        }
-        return (concordant - discordant) / (double) (concordant + discordant);
     }
 
     static Ssimulacra2.Rgb read(String name) throws IOException {
