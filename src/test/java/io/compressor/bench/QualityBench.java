@@ -87,8 +87,16 @@ public final class QualityBench {
     record Peer(String label, boolean listed, boolean ppmInput, String extension,
             java.util.function.BiFunction<Path, Path, List<String>> command) {}
 
-    /// A corpus image: its path, its bytes, and its pixels prepared for SSIMULACRA 2.
-    record Reference(Path png, byte[] bytes, Ssimulacra2.Reference pixels) {}
+    /// One point of a curve: how it encodes a corpus image, in a format named by its file extension.
+    record Setting(String label, boolean listed, String extension, Encoder encoder) {}
+
+    /// What a setting does to one corpus image.
+    interface Encoder {
+        byte[] encode(Reference image) throws Exception;
+    }
+
+    /// A corpus image: its path, its bytes and its pixels.
+    record Reference(Path png, byte[] bytes, Ssimulacra2.Rgb rgb) {}
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("prepare")) {
@@ -115,37 +123,29 @@ public final class QualityBench {
         List<Reference> images = new ArrayList<>();
         for (Path png : paths) {
             byte[] bytes = Files.readAllBytes(png);
-            images.add(new Reference(png, bytes, Ssimulacra2.reference(Pixels.rgb(bytes, "png"))));
+            images.add(new Reference(png, bytes, Pixels.rgb(bytes, "png")));
         }
         System.out.printf(Locale.ROOT, "%n== %s (%d images) ==%n", format.toUpperCase(Locale.ROOT), images.size());
-        List<Run> peers = new ArrayList<>();
-        for (Peer peer : peers(format)) {
-            Run run = Run.of(peer.label(), each(images, image -> {
-                Path in = peer.ppmInput() ? Path.of(image.png().toString().replaceAll("\\.png$", ".ppm")) : image.png();
-                Path out = work.resolve(image.png().getFileName() + "." + peer.label().replaceAll("\\W+", "_") + "."
-                        + peer.extension());
-                Files.deleteIfExists(out);
-                run(peer.command().apply(in, out));
-                return score(pipeline, image, Files.readAllBytes(out), peer.extension());
-            }));
-            peers.add(run);
-            if (peer.listed()) {
-                print("peer " + run.label(), run);
-            }
-        }
+        List<Setting> peerSettings = peers(format).stream().map(peer -> new Setting("peer " + peer.label(), peer.listed(),
+                peer.extension(), image -> {
+                    Path in = peer.ppmInput() ? Path.of(image.png().toString().replaceAll("\\.png$", ".ppm")) : image.png();
+                    Path out = work.resolve(image.png().getFileName() + "." + peer.label().replaceAll("\\W+", "_") + "."
+                            + peer.extension());
+                    Files.deleteIfExists(out);
+                    run(peer.command().apply(in, out));
+                    return Files.readAllBytes(out);
+                })).toList();
+        List<Run> peers = curve(pipeline, images, peerSettings);
         OutputFormat target = OutputFormat.valueOf(format.toUpperCase(Locale.ROOT));
-        List<Run> engine = new ArrayList<>();
+        List<Setting> engineSettings = new ArrayList<>();
         if (target == OutputFormat.JPEG) {
             for (int q = 50; q <= 95; q += 2) {
                 ProcessOptions fixed = new ProcessOptions(Compression.HIGH, OptionalInt.of(q), target, Optional.empty(), Set.of());
-                Run run = Run.of("engine -quality " + q, each(images, image -> score(pipeline, image,
-                        pipeline.process(image.bytes(), fixed).bytes(), "jpg")));
-                engine.add(run);
-                if (q % 10 == 0) {
-                    print("engine at fixed " + run.label().substring("engine -".length()), run);
-                }
+                engineSettings.add(new Setting("engine at fixed quality " + q, q % 10 == 0, "jpg",
+                        image -> pipeline.process(image.bytes(), fixed).bytes()));
             }
         }
+        List<Run> engine = curve(pipeline, images, engineSettings);
         for (Compression level : LEVELS) {
             ProcessOptions searched = new ProcessOptions(level, OptionalInt.empty(), target, Optional.empty(), Set.of());
             ProcessOptions fixed = new ProcessOptions(level, OptionalInt.of(fixedQuality(format, level)), target,
@@ -163,7 +163,8 @@ public final class QualityBench {
                 long t2 = System.nanoTime();
                 fixedNanos[i] = t1 - t0;
                 searchNanos[i] = t2 - t1;
-                outputs[i] = score(pipeline, images.get(i), result.bytes(), target.name().toLowerCase(Locale.ROOT));
+                outputs[i] = score(pipeline, images.get(i), Ssimulacra2.reference(images.get(i).rgb()), result.bytes(),
+                        target.name().toLowerCase(Locale.ROOT));
             }
             Run ours = Run.of(level.name().toLowerCase(Locale.ROOT), outputs);
             print("ours " + ours.label(), ours);
@@ -180,29 +181,42 @@ public final class QualityBench {
         }
     }
 
-    /// The task run on every image, on all cores, in the images' order.
-    private static Output[] each(List<Reference> images, Task task) throws Exception {
+    /// Every setting's run over the corpus, the listed ones printed: the images spread over all cores, each image's
+    /// pixels prepared for SSIMULACRA 2 once for all its settings.
+    private static List<Run> curve(Pipeline pipeline, List<Reference> images, List<Setting> settings) throws Exception {
+        Output[][] outputs = new Output[settings.size()][images.size()];
         try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
-            List<Future<Output>> futures = new ArrayList<>();
-            for (Reference image : images) {
-                futures.add(pool.submit(() -> task.run(image)));
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < images.size(); i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    Reference image = images.get(index);
+                    Ssimulacra2.Reference prepared = Ssimulacra2.reference(image.rgb());
+                    for (int s = 0; s < settings.size(); s++) {
+                        Setting setting = settings.get(s);
+                        outputs[s][index] = score(pipeline, image, prepared, setting.encoder().encode(image), setting.extension());
+                    }
+                    return null;
+                }));
             }
-            Output[] outputs = new Output[images.size()];
-            for (int i = 0; i < outputs.length; i++) {
-                outputs[i] = futures.get(i).get();
+            for (Future<?> future : futures) {
+                future.get();
             }
-            return outputs;
         }
+        List<Run> runs = new ArrayList<>();
+        for (int s = 0; s < settings.size(); s++) {
+            Run run = Run.of(settings.get(s).label(), outputs[s]);
+            runs.add(run);
+            if (settings.get(s).listed()) {
+                print(run.label(), run);
+            }
+        }
+        return runs;
     }
 
-    /// What is done to one image.
-    interface Task {
-        Output run(Reference image) throws Exception;
-    }
-
-    private static Output score(Pipeline pipeline, Reference image, byte[] encoded, String extension) {
-        return new Output(encoded.length, pipeline.similarity(image.bytes(), encoded),
-                image.pixels().score(Pixels.rgb(encoded, extension)));
+    private static Output score(Pipeline pipeline, Reference image, Ssimulacra2.Reference prepared, byte[] encoded,
+            String extension) {
+        return new Output(encoded.length, pipeline.similarity(image.bytes(), encoded), prepared.score(Pixels.rgb(encoded, extension)));
     }
 
     /// The curve's bytes and worst score at our mean score in `metric`, on the chord between the two settings around it.
