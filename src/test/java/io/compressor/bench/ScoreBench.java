@@ -81,6 +81,23 @@ public final class ScoreBench {
         double meanDiff = pairs.stream().mapToDouble(p -> p[1] - p[0]).average().orElseThrow();
         System.out.printf(Locale.ROOT, "proxy against full over %d outputs (qualities %s): tau=%.3f mean(proxy-full)=%.2f%n",
                 pairs.size(), Arrays.toString(QUALITIES), Kendall.tau(pairs), meanDiff);
+        double[] fit = fit(pairs);
+        System.out.printf(Locale.ROOT, "full read off the proxy by a straight line (full = %.3f * proxy %+.2f): residual sd=%.2f"
+                + " worst=%.2f%n", fit[0], fit[1], fit[2], fit[3]);
+    }
+
+    /// The least-squares line full = a * proxy + b, and its residuals' standard deviation and largest magnitude.
+    private static double[] fit(List<double[]> pairs) {
+        double mx = pairs.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+        double my = pairs.stream().mapToDouble(p -> p[0]).average().orElseThrow();
+        double sxy = pairs.stream().mapToDouble(p -> (p[1] - mx) * (p[0] - my)).sum();
+        double sxx = pairs.stream().mapToDouble(p -> (p[1] - mx) * (p[1] - mx)).sum();
+        double a = sxy / sxx;
+        double b = my - a * mx;
+        double[] residuals = pairs.stream().mapToDouble(p -> p[0] - (a * p[1] + b)).toArray();
+        double sd = Math.sqrt(Arrays.stream(residuals).map(r -> r * r).sum() / residuals.length);
+        double worst = Arrays.stream(residuals).map(Math::abs).max().orElseThrow();
+        return new double[] {a, b, sd, worst};
     }
 
     /// The image halved in each direction, each pixel the mean of a 2×2 block (a last odd row or column dropped).
