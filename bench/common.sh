@@ -17,3 +17,11 @@ JAVA_FLAGS+=("-Dvips.library=${COMPRESSOR_VIPS_LIBRARY:-libvips.so.42}")
 java_run() { "$JAVA_HOME/bin/java" "${JAVA_FLAGS[@]}" -Xmx1g -cp "$CP" "$@"; }
 get() { sed -E "s/.*$1=([0-9.]+).*/\\1/" <<<"$2"; }
 . "$ROOT/bench/corpus.sh"
+# ensure_sharp: sharp 0.34 (npm, with its own libvips) installed once under $WORK/node, and NODE_PATH set to it
+ensure_sharp() {
+  command -v node >/dev/null && command -v npm >/dev/null || ensure_packages nodejs npm
+  if [ ! -d "$WORK/node/node_modules/sharp" ]; then
+    (mkdir -p "$WORK/node" && cd "$WORK/node" && npm init -y >/dev/null && npm install --no-audit --no-fund sharp@0.34 >/dev/null 2>&1)
+  fi
+  export NODE_PATH="$WORK/node/node_modules"
+}

@@ -15,10 +15,7 @@ set -euo pipefail
 ROUNDS=${1:-5}
 PER_ROUND=${2:-40}
 . "$(dirname "$0")/common.sh"
-command -v node >/dev/null && command -v npm >/dev/null || ensure_packages nodejs npm
-if [ ! -d "$WORK/node/node_modules/sharp" ]; then
-  (mkdir -p "$WORK/node" && cd "$WORK/node" && npm init -y >/dev/null && npm install --no-audit --no-fund sharp@0.34 >/dev/null 2>&1)
-fi
+ensure_sharp
 SHARP_VERSION=$(cd "$WORK/node" && node -e "const v=require('sharp').versions; console.log('sharp ' + v.sharp + ', libvips ' + v.vips)")
 
 echo "# bench/run.sh $ROUNDS $PER_ROUND   ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ours: ${COMPRESSOR_VIPS_LIBRARY:-libvips.so.42} and libvips $(dpkg-query -W -f='${Version}' libvips42) alone, peer: $SHARP_VERSION)"

@@ -30,8 +30,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-/// Our side of `bench/quality.sh`: each compression level of our engine against fixed-setting peers (cjpeg,
-/// cwebp, avifenc, pngquant) on the same corpus. Every output is scored twice against the corpus image: with the
+/// Our side of `bench/quality.sh`: each compression level of our engine against fixed-setting peers (cjpeg, sharp's
+/// mozjpeg preset when `SHARP_ENCODE` names `bench/sharp-encode.js`, cwebp, avifenc, pngquant) on the same corpus. Every output is scored twice against the corpus image: with the
 /// engine's own SSIM (what the search aims at) and with SSIMULACRA 2 (`testing/Ssimulacra2`, which the engine never
 /// sees). Prints, per format: the peers' bytes and scores at each setting, then for each level our bytes and scores,
 /// and per metric the peers' bytes and worst score at our mean score (read off their curve) and the bytes saved.
@@ -84,7 +84,7 @@ public final class QualityBench {
 
     /// A peer encoder at one setting: the command line, given the input (PNG or PPM) and the output path. Every setting
     /// is a point of the peer's curve; only the `listed` ones are printed.
-    record Peer(String label, boolean listed, boolean ppmInput, String extension,
+    record Peer(String encoder, String label, boolean listed, boolean ppmInput, String extension,
             java.util.function.BiFunction<Path, Path, List<String>> command) {}
 
     /// One point of a curve: how it encodes a corpus image, in a format named by its file extension.
@@ -126,16 +126,20 @@ public final class QualityBench {
             images.add(new Reference(png, bytes, Pixels.rgb(bytes, "png")));
         }
         System.out.printf(Locale.ROOT, "%n== %s (%d images) ==%n", format.toUpperCase(Locale.ROOT), images.size());
-        List<Setting> peerSettings = peers(format).stream().map(peer -> new Setting("peer " + peer.label(), peer.listed(),
-                peer.extension(), image -> {
-                    Path in = peer.ppmInput() ? Path.of(image.png().toString().replaceAll("\\.png$", ".ppm")) : image.png();
-                    Path out = work.resolve(image.png().getFileName() + "." + peer.label().replaceAll("\\W+", "_") + "."
-                            + peer.extension());
-                    Files.deleteIfExists(out);
-                    run(peer.command().apply(in, out));
-                    return Files.readAllBytes(out);
-                })).toList();
-        List<Run> peers = curve(pipeline, images, peerSettings);
+        java.util.Map<String, List<Run>> peers = new java.util.LinkedHashMap<>();
+        for (var encoder : peers(format).stream().collect(java.util.stream.Collectors.groupingBy(Peer::encoder,
+                java.util.LinkedHashMap::new, java.util.stream.Collectors.toList())).entrySet()) {
+            List<Setting> settings = encoder.getValue().stream().map(peer -> new Setting("peer " + peer.label(), peer.listed(),
+                    peer.extension(), image -> {
+                        Path in = peer.ppmInput() ? Path.of(image.png().toString().replaceAll("\\.png$", ".ppm")) : image.png();
+                        Path out = work.resolve(image.png().getFileName() + "." + peer.label().replaceAll("\\W+", "_") + "."
+                                + peer.extension());
+                        Files.deleteIfExists(out);
+                        run(peer.command().apply(in, out));
+                        return Files.readAllBytes(out);
+                    })).toList();
+            peers.put(encoder.getKey(), curve(pipeline, images, settings));
+        }
         OutputFormat target = OutputFormat.valueOf(format.toUpperCase(Locale.ROOT));
         List<Setting> engineSettings = new ArrayList<>();
         if (target == OutputFormat.JPEG) {
@@ -169,7 +173,9 @@ public final class QualityBench {
             Run ours = Run.of(level.name().toLowerCase(Locale.ROOT), outputs);
             print("ours " + ours.label(), ours);
             for (Metric metric : Metric.values()) {
-                compare("peer", ours, peers, metric);
+                for (var peer : peers.entrySet()) {
+                    compare(peer.getKey(), ours, peer.getValue(), metric);
+                }
                 if (!engine.isEmpty()) {
                     compare("engine at fixed quality", ours, engine, metric);
                 }
@@ -258,32 +264,38 @@ public final class QualityBench {
             case "jpeg" -> {
                 for (int q = 50; q <= 95; q += 2) {
                     String qs = Integer.toString(q);
-                    peers.add(new Peer("cjpeg -quality " + q, q % 10 == 0, true, "jpg", (in, out) -> List.of("cjpeg",
+                    peers.add(new Peer("cjpeg", "cjpeg -quality " + q, q % 10 == 0, true, "jpg", (in, out) -> List.of("cjpeg",
                             "-quality", qs, "-optimize", "-progressive", "-outfile", out.toString(), in.toString())));
+                }
+                String sharp = System.getenv("SHARP_ENCODE");
+                for (int q = 50; sharp != null && q <= 95; q += 2) {
+                    String qs = Integer.toString(q);
+                    peers.add(new Peer("sharp mozjpeg", "sharp mozjpeg -quality " + q, q % 10 == 0, false, "jpg",
+                            (in, out) -> List.of("node", sharp, in.toString(), out.toString(), qs)));
                 }
             }
             case "webp" -> {
                 for (int q = 50; q <= 95; q += 2) {
                     String qs = Integer.toString(q);
-                    peers.add(new Peer("cwebp -q " + q, q % 10 == 0, false, "webp", (in, out) -> List.of("cwebp", "-quiet",
+                    peers.add(new Peer("cwebp", "cwebp -q " + q, q % 10 == 0, false, "webp", (in, out) -> List.of("cwebp", "-quiet",
                             "-q", qs, in.toString(), "-o", out.toString())));
                 }
             }
             case "avif" -> {
                 for (int q = 2; q <= 42; q += 2) {
                     String qs = Integer.toString(q);
-                    peers.add(new Peer("avifenc --min/--max " + q, q % 4 == 2, false, "avif", (in, out) -> List.of("avifenc",
+                    peers.add(new Peer("avifenc", "avifenc --min/--max " + q, q % 4 == 2, false, "avif", (in, out) -> List.of("avifenc",
                             "-s", "6", "-j", "1", "--min", qs, "--max", qs, in.toString(), out.toString())));
                 }
             }
             default -> {
-                peers.add(new Peer("pngquant (default)", true, false, "png", (in, out) -> List.of("pngquant", "--force",
+                peers.add(new Peer("pngquant", "pngquant (default)", true, false, "png", (in, out) -> List.of("pngquant", "--force",
                         "--output", out.toString(), in.toString())));
-                peers.add(new Peer("pngquant --nofs", true, false, "png", (in, out) -> List.of("pngquant", "--force", "--nofs",
+                peers.add(new Peer("pngquant", "pngquant --nofs", true, false, "png", (in, out) -> List.of("pngquant", "--force", "--nofs",
                         "--output", out.toString(), in.toString())));
                 for (int q : new int[] {40, 60, 80}) {
                     String qs = "0-" + q;
-                    peers.add(new Peer("pngquant --quality " + qs, true, false, "png", (in, out) -> List.of("pngquant",
+                    peers.add(new Peer("pngquant", "pngquant --quality " + qs, true, false, "png", (in, out) -> List.of("pngquant",
                             "--force", "--quality", qs, "--output", out.toString(), in.toString())));
                 }
             }
