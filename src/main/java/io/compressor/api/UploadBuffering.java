@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /// are off the Java heap; a temporary file costs a write, a read back and a delete: about 2-3% of a 12 MP
 /// image's processing (bench/http.sh). The budget bounds what all uploads in flight hold in memory at once.
 final class UploadBuffering {
-    /// Parts up to this size stay in memory even on the disk route (the `data` options, a small image), as before.
+    /// Parts up to this size stay in memory even on the disk route (the `data` options, a small image).
     static final int SMALL_PART = 256 * 1024;
     /// What an upload's body may hold besides its file: the `data` part and the multipart framing.
     private static final long BESIDES_FILE = 1024 * 1024;

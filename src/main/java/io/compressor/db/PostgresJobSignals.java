@@ -57,7 +57,7 @@ public final class PostgresJobSignals implements JobSignals {
                             for (PGNotification note : notes) {
                                 if (!ENQUEUED.equals(note.getName())) {
                                     onEnded.accept(note.getParameter());
-                                } else if (!node.equals(note.getParameter())) { // an earlier version sends "": it wakes us
+                                } else if (!node.equals(note.getParameter())) { // any node's but our own, an empty one too
                                     onEnqueued.run();
                                 }
                             }

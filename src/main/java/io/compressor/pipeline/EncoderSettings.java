@@ -138,7 +138,8 @@ final class EncoderSettings {
         return goal(level).floor() - 0.01;
     }
 
-    /// The qualities searched for a format; the search starts at the level's former fixed quality.
+    /// The qualities searched for a format; the search starts at the level's fixed quality (`Encoder settings` in
+    /// docs/compression.md).
     static QualitySearch.Range range(ImageFormat format, Compression level) {
         return switch (format) {
             case JPEG -> new QualitySearch.Range(30, 95, pick(level, 85, 78, 65, 95));

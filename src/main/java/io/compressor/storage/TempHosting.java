@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /// Results kept on local disk for a while, at `DIR/{expires}/{id}-{name}`: the path is the URL, so a
 /// URL with another expiry or name finds nothing, a restart loses nothing, and the sweeper deletes a
-/// whole expiry folder once it has passed. One file per result in its second's folder: a folder per result
-/// (`DIR/{expires}/{id}/{name}`, the layout before 2026-11-29, still served) cost a `mkdir` on every request.
+/// whole expiry folder once it has passed. One file per result in its second's folder, so that hosting a result
+/// makes a folder only for the first result of its second.
 public final class TempHosting {
     private final Path root;
     private final Duration ttl;
@@ -62,9 +62,8 @@ public final class TempHosting {
         if (Long.parseLong(expires) <= clock.instant().getEpochSecond()) {
             return Optional.empty();
         }
-        Path folder = root.resolve(expires);
-        return Stream.of(folder.resolve(fileName(id, name)), folder.resolve(id).resolve(name))
-                .filter(Files::isRegularFile).findFirst();
+        Path file = root.resolve(expires).resolve(fileName(id, name));
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
     /// The id first: it has a fixed length, so no two ids and names make the same file name.

@@ -48,21 +48,6 @@ class TempHostingTest {
     }
 
     @Test
-    void resultsHostedInTheEarlierLayoutAreStillServedUntilTheyExpire() throws Exception {
-        MovableClock clock = new MovableClock();
-        String id = UUID.randomUUID().toString();
-        String expires = Long.toString(clock.now.plusSeconds(600).getEpochSecond());
-        Path earlier = Files.createDirectories(dir.resolve(expires).resolve(id)).resolve("photo.jpg");
-        Files.write(earlier, new byte[] {7});
-        TempHosting hosting = new TempHosting(dir, Duration.ofHours(1), clock);
-        assertThat(hosting.find(expires, id, "photo.jpg")).hasValue(earlier);
-        assertThat(hosting.find(expires, id, "other.jpg")).isEmpty();
-        clock.now = clock.now.plusSeconds(600);
-        assertThat(hosting.sweep()).isEqualTo(1);
-        assertThat(Files.exists(earlier)).isFalse();
-    }
-
-    @Test
     void eachResultIsOneFileInItsExpiryFolderWithNothingLeftBeside() throws Exception {
         MovableClock clock = new MovableClock();
         String first = UUID.randomUUID().toString();
