@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smart compression against fixed-quality peers: our medium/high/ultra (a per-image quality search for each
-# level's SSIM target) against cjpeg (libjpeg-turbo), cwebp, avifenc and pngquant at fixed settings, on real
+# level's SSIM target) against cjpeg (libjpeg-turbo), sharp's mozjpeg preset, cwebp, avifenc and pngquant at fixed
+# settings, on real
 # photos (Debian's wallpaper packages) and graphics (the packages' illustrations, plus charts, a logo and a
 # UI screenshot drawn here as SVG). Prints bytes and scores per setting, the bytes saved at equal mean score
 # read off the peers' curve, and the time per image of the search next to one fixed-quality encode.
@@ -106,5 +107,7 @@ if [ -n "$SWEEP" ]; then
   java_run io.compressor.pipeline.GoalSweep "$CURVES_FILE" $RANGE "${GOALS[@]}"
   exit 0
 fi
+ensure_sharp
+export SHARP_ENCODE="$ROOT/bench/sharp-encode.js"
 echo "command: ${PART:+PART=$PART }bench/quality.sh $MAX_SIDE $*"
 java_run io.compressor.bench.QualityBench "$Q/corpus" "$Q/out" "${PART:-report}" "$@"
