@@ -11,7 +11,7 @@ import java.util.Locale;
 /// damaged data, since libvips decodes lazily and reports truncation when the pixels are read. The
 /// rest is `internal`.
 final class VipsErrors {
-    private static final List<String> UNSUPPORTED = List.of("not a known buffer format", "not a known file format",
+    private static final List<String> UNSUPPORTED = List.of("is not in a known format", "not a known file format",
             "is not a known", "unsupported image format", "no known loader",
             "operation is blocked");
     private static final List<String> CORRUPT = List.of("load:", "load_buffer:", "load_source:", "premature end",
