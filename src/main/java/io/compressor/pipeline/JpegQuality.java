@@ -47,7 +47,7 @@ final class JpegQuality {
 
     /// Table 0 in natural order, or null.
     private static int[] lumaTable(byte[] jpeg) {
-        if (jpeg.length < 4 || (jpeg[0] & 0xff) != 0xff || (jpeg[1] & 0xff) != 0xd8) {
+        if (!JpegSegments.startsAsJpeg(jpeg)) {
             return null;
         }
         int at = 2;
@@ -60,8 +60,8 @@ final class JpegQuality {
             if (marker == 0xda || marker == 0xd9) {
                 return null;
             }
-            int end = at + 2 + (((jpeg[at + 2] & 0xff) << 8) | (jpeg[at + 3] & 0xff));
-            if (end < at + 4 || end > jpeg.length) {
+            int end = JpegSegments.segmentEnd(jpeg, at);
+            if (end < 0) {
                 return null;
             }
             if (marker == 0xdb) {

@@ -12,7 +12,7 @@ final class JpegSegments {
 
     /// The JPEG without what `kept` does not name, or empty when it is not a JPEG this scan can follow.
     static Optional<byte[]> strip(byte[] jpeg, Kept kept) {
-        if (jpeg.length < 4 || (jpeg[0] & 0xff) != 0xff || (jpeg[1] & 0xff) != 0xd8) {
+        if (!startsAsJpeg(jpeg)) {
             return Optional.empty();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length);
@@ -36,11 +36,8 @@ final class JpegSegments {
                 at += 2;
                 continue;
             }
-            if (at + 4 > jpeg.length) {
-                return Optional.empty();
-            }
-            int end = at + 2 + (((jpeg[at + 2] & 0xff) << 8) | (jpeg[at + 3] & 0xff));
-            if (end > jpeg.length || end < at + 4) {
+            int end = segmentEnd(jpeg, at);
+            if (end < 0) {
                 return Optional.empty();
             }
             if (keeps(jpeg, at, marker, kept)) {
@@ -54,6 +51,21 @@ final class JpegSegments {
             }
         }
         return Optional.empty();
+    }
+
+    /// Whether the bytes open with a JPEG's start-of-image marker and hold at least one more marker's worth.
+    static boolean startsAsJpeg(byte[] jpeg) {
+        return jpeg.length >= 4 && (jpeg[0] & 0xff) == 0xff && (jpeg[1] & 0xff) == 0xd8;
+    }
+
+    /// Where the segment whose marker is at `at` ends, by the length it declares; -1 when that length is shorter than
+    /// the length field itself or runs past the bytes.
+    static int segmentEnd(byte[] jpeg, int at) {
+        if (at + 4 > jpeg.length) {
+            return -1;
+        }
+        int end = at + 2 + (((jpeg[at + 2] & 0xff) << 8) | (jpeg[at + 3] & 0xff));
+        return end < at + 4 || end > jpeg.length ? -1 : end;
     }
 
     /// Where the entropy-coded data after a scan header ends: at the first marker that is not a stuffed zero or a

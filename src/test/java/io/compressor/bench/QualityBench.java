@@ -311,7 +311,8 @@ public final class QualityBench {
         }
     }
 
-    private static double median(long[] values) {
+    /// The median, as a double of the values' unit.
+    static double median(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;

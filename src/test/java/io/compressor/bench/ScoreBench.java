@@ -71,13 +71,13 @@ public final class ScoreBench {
                 }
             }
         }
-        double e = median(encode);
+        double e = milliseconds(encode);
         System.out.printf(Locale.ROOT, "%s, %d images (tune half), medians per image at quality 75:%n", format, images.size());
         System.out.printf(Locale.ROOT, "  one fixed-quality encode (decode included) %.0f ms%n", e);
-        System.out.printf(Locale.ROOT, "  SSIM of the output (engine, <= 1 MP luma)   %.0f ms  ratio_to_encode=%.2f%n", median(ssim), median(ssim) / e);
-        System.out.printf(Locale.ROOT, "  SSIMULACRA 2, full size (decode included)   %.0f ms  ratio_to_encode=%.2f%n", median(full), median(full) / e);
-        System.out.printf(Locale.ROOT, "  SSIMULACRA 2, halved proxy                  %.0f ms  ratio_to_encode=%.2f%n", median(proxy), median(proxy) / e);
-        System.out.printf(Locale.ROOT, "  preparing both references, once per image   %.0f ms%n", median(prepare));
+        System.out.printf(Locale.ROOT, "  SSIM of the output (engine, <= 1 MP luma)   %.0f ms  ratio_to_encode=%.2f%n", milliseconds(ssim), milliseconds(ssim) / e);
+        System.out.printf(Locale.ROOT, "  SSIMULACRA 2, full size (decode included)   %.0f ms  ratio_to_encode=%.2f%n", milliseconds(full), milliseconds(full) / e);
+        System.out.printf(Locale.ROOT, "  SSIMULACRA 2, halved proxy                  %.0f ms  ratio_to_encode=%.2f%n", milliseconds(proxy), milliseconds(proxy) / e);
+        System.out.printf(Locale.ROOT, "  preparing both references, once per image   %.0f ms%n", milliseconds(prepare));
         double meanDiff = pairs.stream().mapToDouble(p -> p[1] - p[0]).average().orElseThrow();
         System.out.printf(Locale.ROOT, "proxy against full over %d outputs (qualities %s): tau=%.3f mean(proxy-full)=%.2f%n",
                 pairs.size(), Arrays.toString(QUALITIES), Kendall.tau(pairs), meanDiff);
@@ -118,9 +118,8 @@ public final class ScoreBench {
         return new Ssimulacra2.Rgb(w, h, out);
     }
 
-    private static double median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2.0 / 1e6;
+    /// The median of nanosecond times, in milliseconds.
+    private static double milliseconds(long[] nanos) {
+        return QualityBench.median(nanos) / 1e6;
     }
 }
