@@ -58,16 +58,24 @@ build_if_stale() {
   (cd "$ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package >&2)
 }
 
-# The JVM flags every launch uses: native access for libvips and SQLite, UTC for stored times.
+# The JVM flags every launch uses: native access for libvips and SQLite, UTC for stored times, and a 128 MB heap
+# unless JDK_JAVA_OPTIONS sets one (the heap holds results and garbage; what stays live is ~30 MB under load:
+# docs/configuration.md, "Memory").
 JAVA_FLAGS=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Duser.timezone=UTC
   -Djdk.httpclient.allowRestrictedHeaders=content-length)
+case " ${JDK_JAVA_OPTIONS:-} " in
+  *" -Xmx"* | *" -XX:MaxHeapSize="* | *" -XX:MaxRAMPercentage="*) ;;
+  *) JAVA_FLAGS+=(-Xmx128m) ;;
+esac
 
-# jemalloc keeps libvips' resident memory flat; without it glibc's arenas creep (DESIGN.md).
+# jemalloc keeps libvips' resident memory flat; without it glibc's arenas creep (DESIGN.md). Two arenas, unless
+# MALLOC_CONF says otherwise: with jemalloc's default of four per core, what one image freed sat in an arena the next
+# image's threads did not use (bench/burst.sh: ~100 MB more at peak). MALLOC_ARENA_MAX does the same for glibc.
 use_jemalloc() {
   local lib
   lib=$(dpkg -L libjemalloc2 2>/dev/null | grep -m1 'libjemalloc\.so\.2$' || true)
   if [ -n "$lib" ]; then export LD_PRELOAD="$lib${LD_PRELOAD:+:$LD_PRELOAD}"; fi
-  export MALLOC_ARENA_MAX=2
+  export MALLOC_CONF=${MALLOC_CONF:-narenas:2} MALLOC_ARENA_MAX=2
 }
 
 # sharp's prebuilt libvips (npm @img/sharp-libvips-linux-*: libvips 8.17 with mozjpeg and Highway SIMD, every

@@ -131,7 +131,7 @@ final class ConfigLoader {
         }
         Limits limits = new Limits(env.whole(MAX_INPUT_BYTES, 1, Long.MAX_VALUE), env.whole(MAX_INPUT_PIXELS, 1, Long.MAX_VALUE),
                 Duration.ofMillis(env.whole(SEARCH_TIME, 0, 3_600_000)), Duration.ofSeconds(env.whole(PROCESSING_TIMEOUT, 1, 86_400)));
-        return new EngineConfig(libraries, env.integer(VIPS_THREADS, 0, 1024), limits);
+        return new EngineConfig(libraries, env.integer(VIPS_THREADS, 0, 1024), limits, env.whole(PROCESSING_MEMORY, 1, Long.MAX_VALUE));
     }
 
     private static DbConfig database(Environment env, Path dataDir) {

@@ -31,7 +31,7 @@ final class Settings {
             "libvips worker threads per image (0: one per core).");
     static final Setting MAX_INPUT_BYTES = new Setting("COMPRESSOR_MAX_INPUT_BYTES", "268435456",
             "Largest upload or source accepted, in bytes; larger is refused with `file_too_large`.");
-    static final Setting UPLOAD_MEMORY = new Setting("COMPRESSOR_UPLOAD_MEMORY_BYTES", "67108864",
+    static final Setting UPLOAD_MEMORY = new Setting("COMPRESSOR_UPLOAD_MEMORY_BYTES", "16777216",
             "What the uploads being received may hold in memory at once; an upload that does not fit in what is left goes to a"
                     + " temporary file (0: every upload does).");
     static final Setting MAX_INPUT_PIXELS = new Setting("COMPRESSOR_MAX_INPUT_PIXELS", "100000000",
@@ -47,6 +47,9 @@ final class Settings {
             "How long a hosted result (a request without `store`) stays downloadable.");
     static final Setting PROCESSING_PERMITS = new Setting("COMPRESSOR_PROCESSING_PERMITS", "0",
             "Images processed at once (0: one per core).");
+    static final Setting PROCESSING_MEMORY = new Setting("COMPRESSOR_PROCESSING_MEMORY_BYTES", "268435456",
+            "Native memory the images being processed may hold together, as their sizes estimate it; an image waits until"
+                    + " its share is free, and one larger than all of it runs alone.");
     static final Setting PROCESSING_QUEUE = new Setting("COMPRESSOR_PROCESSING_QUEUE", "16",
             "Requests that may wait for a permit; beyond them the answer is 429 `busy` with Retry-After.");
     static final Setting ASYNC_THRESHOLD = new Setting("COMPRESSOR_ASYNC_THRESHOLD_BYTES", "33554432",
@@ -86,7 +89,7 @@ final class Settings {
 
     static final List<Setting> ALL = List.of(HOST, PORT, PUBLIC_URL, DATA_DIR, DATABASE_URL, DATABASE_USER,
             DATABASE_PASSWORD, DATABASE_POOL_SIZE, TLS_CERT, TLS_KEY, VIPS_LIBRARY, VIPS_THREADS, MAX_INPUT_BYTES, UPLOAD_MEMORY, MAX_INPUT_PIXELS,
-            SEARCH_TIME, PROCESSING_TIMEOUT, RESULT_TTL, PROCESSING_PERMITS, PROCESSING_QUEUE, ASYNC_THRESHOLD, JOB_MAX_ATTEMPTS, JOB_LEASE, WEBHOOK_RETRY, SPOOL_URL, SPOOL_ENDPOINT, SPOOL_REGION,
+            SEARCH_TIME, PROCESSING_TIMEOUT, RESULT_TTL, PROCESSING_PERMITS, PROCESSING_MEMORY, PROCESSING_QUEUE, ASYNC_THRESHOLD, JOB_MAX_ATTEMPTS, JOB_LEASE, WEBHOOK_RETRY, SPOOL_URL, SPOOL_ENDPOINT, SPOOL_REGION,
             SPOOL_ACCESS_KEY, SPOOL_SECRET, FETCH_ALLOWED_HOSTS, FETCH_ALLOWED_CIDRS, FETCH_CONNECT_TIMEOUT, FETCH_TIMEOUT, FETCH_MAX_REDIRECTS,
             RATE_LIMIT, MASTER_KEY, SHUTDOWN_GRACE);
 

@@ -1,5 +1,7 @@
 package io.compressor.pipeline;
 
+import io.compressor.error.ErrorCode;
+import io.compressor.error.ServiceException;
 import io.compressor.vips.Blob;
 import io.compressor.vips.Cancellation;
 import io.compressor.vips.HeldBytes;
@@ -29,6 +31,7 @@ public final class Pipeline {
     private final Probe probe;
     private final Duration searchTime;
     private final ProcessingDeadline deadline;
+    private final ProcessingMemory memory;
 
     /// One image's run: the build it runs on, and the cancellation that stops its libvips work at the deadline.
     private record Run(Library library, Cancellation cancellation) {
@@ -49,6 +52,11 @@ public final class Pipeline {
 
     /// An engine over several libvips builds, in order of preference: each image runs on the first that reads its format.
     public Pipeline(List<Vips> builds, Limits limits) {
+        this(builds, limits, ProcessingMemory.DEFAULT_BYTES);
+    }
+
+    /// An engine whose images in progress hold at most `memoryBytes` of native memory together (`ProcessingMemory`).
+    public Pipeline(List<Vips> builds, Limits limits, long memoryBytes) {
         if (builds.isEmpty()) {
             throw new IllegalArgumentException("the engine needs at least one libvips");
         }
@@ -56,12 +64,13 @@ public final class Pipeline {
         this.probe = new Probe(limits);
         this.searchTime = limits.searchTime();
         this.deadline = new ProcessingDeadline(limits.processingTime());
+        this.memory = new ProcessingMemory(memoryBytes);
     }
 
     /// Starts the configured libvips builds (each once per process) and returns an engine over them.
     public static Pipeline start(EngineConfig config) {
         return new Pipeline(config.vipsLibraries().stream().map(library -> Vips.start(new VipsConfig(library,
-                config.vipsThreads()))).toList(), config.limits());
+                config.vipsThreads()))).toList(), config.limits(), config.processingMemory());
     }
 
     /// The libvips builds in use and what each runs, for logs and `/health`: `libvips 8.14.1, 4 threads per image`, or
@@ -130,6 +139,12 @@ public final class Pipeline {
                 throw new UncheckedIOException("cannot read the input", e);
             }
             return deadline.run(run.cancellation(), () -> process(run, scope, blob, format, options));
+        } catch (OutOfMemoryError e) {
+            // one allocation too large for the heap (a result is held there whole); what it held is garbage now
+            throw new ServiceException(ErrorCode.IMAGE_TOO_LARGE, "The result of this image is larger than the memory"
+                    + " this server keeps results in (" + (Runtime.getRuntime().maxMemory() >> 20) + " MB of Java heap)."
+                    + " Ask for a smaller size or a lossy format; the operator can give the server more"
+                    + " (JDK_JAVA_OPTIONS=-Xmx...).");
         }
     }
 
@@ -147,19 +162,33 @@ public final class Pipeline {
         ImageInfo info = probe.probe(scope, blob, sniffed);
         Geometry geometry = Planner.plan(info.width(), info.height(), info.orientation(), options.resize());
         List<ImageFormat> targets = Formats.candidates(options.format(), info);
-        probe.checkPlan(geometry, info.animated() && targets.stream().anyMatch(ImageFormat::animates) ? info.frames() : 1);
+        int frames = info.animated() && targets.stream().anyMatch(ImageFormat::animates) ? info.frames() : 1;
+        probe.checkPlan(geometry, frames);
         if (info.format() == ImageFormat.SVG) {
             probe.checkSvgRender(geometry, SvgText.usesFilters(blob.toArray()));
         }
-        Result best = null;
-        for (ImageFormat target : targets) {
-            Result candidate = encode(run, scope, blob, new Steps.Job(info, geometry, options, target,
-                    info.animated() && target.animates()));
-            if (best == null || candidate.bytes().length < best.bytes().length) {
-                best = candidate;
+        try (ProcessingMemory.Reservation held = reserve(run, ProcessingMemory.workingSet(blob.size(),
+                (long) info.width() * info.height() * frames, (long) geometry.outputWidth() * geometry.outputHeight() * frames))) {
+            Result best = null;
+            for (ImageFormat target : targets) {
+                Result candidate = encode(run, scope, blob, new Steps.Job(info, geometry, options, target,
+                        info.animated() && target.animates()));
+                if (best == null || candidate.bytes().length < best.bytes().length) {
+                    best = candidate;
+                }
             }
+            return neverLarger(blob, info, geometry, options, best);
         }
-        return neverLarger(blob, info, geometry, options, best);
+    }
+
+    /// `bytes` of the processing memory, waited for until the run's deadline.
+    private ProcessingMemory.Reservation reserve(Run run, long bytes) {
+        ProcessingMemory.Reservation held = memory.reserve(bytes, run.cancellation()::cancelled);
+        if (held == null) {
+            deadline.check(run.cancellation());
+            throw new IllegalStateException("interrupted while waiting for processing memory");
+        }
+        return held;
     }
 
     private Result encode(Run run, Scope scope, Blob blob, Steps.Job job) {

@@ -47,7 +47,7 @@ final class Operation {
                 n.vips_object_unref_outputs.invoke(built);
                 n.g_object_unref.invoke(built);
             }
-        } catch (VipsException | IllegalArgumentException | IllegalStateException e) {
+        } catch (VipsException | IllegalArgumentException | IllegalStateException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("libvips call " + name + " failed", e);

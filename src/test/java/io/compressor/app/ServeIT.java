@@ -188,6 +188,29 @@ class ServeIT {
         }
     }
 
+    @Test
+    void aResultLargerThanTheHeapIsRefusedAndTheServerGoesOn() throws Exception {
+        Node server = serve(List.of("-Xmx64m"), Map.of("COMPRESSOR_ASYNC_THRESHOLD_BYTES", "268435456"));
+        String key = firstKey(server);
+        Http http = new Http(server.url());
+        // noise does not compress: its lossless PNG is about its 66 MB of pixels, more than the whole heap
+        var response = http.upload("/1.0/upload", key, "noise.png", noisePng(4700, 4700), "{\"image\":{\"compression\":\"lossless\"}}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(Http.json(response).get("code").asText()).isEqualTo("image_too_large");
+        assertThat(Http.json(response).get("message").asText()).contains("memory");
+        var small = http.upload("/1.0/upload", key, "small.png", noisePng(64, 64), "{}");
+        assertThat(small.statusCode()).as(small.body()).isEqualTo(200);
+        assertThat(server.terminate()).isZero();
+    }
+
+    private static byte[] noisePng(int width, int height) throws IOException {
+        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        new java.util.Random(7).nextBytes(((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData());
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        return png.toByteArray();
+    }
+
     /// 120 MB that start like a PNG: more than the 64 MB heap the node gets, and not an image libvips can load.
     private static byte[] pretendPng() {
         byte[] large = new byte[120 * 1024 * 1024];
