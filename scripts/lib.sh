@@ -68,7 +68,7 @@ case " ${JDK_JAVA_OPTIONS:-} " in
   *) JAVA_FLAGS+=(-Xmx128m) ;;
 esac
 
-# jemalloc keeps libvips' resident memory flat; without it glibc's arenas creep (DESIGN.md). Two arenas, unless
+# jemalloc keeps libvips' resident memory flat; without it glibc's arenas creep. Two arenas, unless
 # MALLOC_CONF says otherwise: with jemalloc's default of four per core, what one image freed sat in an arena the next
 # image's threads did not use (bench/burst.sh: ~100 MB more at peak). MALLOC_ARENA_MAX does the same for glibc.
 use_jemalloc() {
