@@ -1,17 +1,16 @@
 // The peer's side of bench/run.sh: sharp on the same image and the same job as PipelineBench
 // (cover-resize to WIDTHxHEIGHT, centre crop, progressive JPEG at QUALITY with optimised Huffman tables,
 // metadata stripped), CONCURRENCY at a time, several timed rounds after a warm-up.
-// Usage: node sharp-bench.js IMAGE WIDTH HEIGHT QUALITY CONCURRENCY IMAGES_PER_ROUND ROUNDS [mozjpeg|same]
-// (`mozjpeg`: sharp's mozjpeg preset: trellis quantisation, deringing, scan search and mozjpeg's table 3;
-// `same`: the encoder settings our engine uses on a libvips with mozjpeg, the preset with the standard table 0,
-// which makes the very bytes ours makes)
+// Usage: node sharp-bench.js IMAGE WIDTH HEIGHT QUALITY CONCURRENCY IMAGES_PER_ROUND ROUNDS [mozjpeg]
+// (`mozjpeg`: sharp's mozjpeg preset: trellis quantisation, deringing, scan search and mozjpeg's table 3, the
+// encoder settings our engine uses on a libvips with mozjpeg, which make the very bytes ours makes)
 // ROUNDS 0 runs rounds on demand, as PipelineBench does: `ready` after the warm-up, one round per line read from
 // stdin with its `images_per_second=` and `cpu_ms_per_image=` (this process's CPU time over the round, all threads,
 // per image), and the summary line at the end of input.
 const fs = require('fs');
 const sharp = require('sharp');
 const [image, width, height, quality, concurrency, perRound, rounds, preset] = process.argv.slice(2);
-const encoder = preset === 'mozjpeg' ? { mozjpeg: true } : preset === 'same' ? { mozjpeg: true, quantisationTable: 0 } : {};
+const encoder = preset === 'mozjpeg' ? { mozjpeg: true } : {};
 const input = fs.readFileSync(image);
 sharp.cache(false);
 

@@ -37,12 +37,13 @@ final class EncoderSettings {
                 // bytes of full-resolution colour would buy nothing it measures; lossless keeps full colour
                 o.put("subsample_mode", level == Compression.LOSSLESS ? "off" : "on");
                 if (codecs.mozjpeg() && level != Compression.LOSSLESS) {
-                    // trellis quantisation, deringing and the best progressive scans: ~5% fewer bytes at the same
-                    // score. The standard quantisation table: mozjpeg's PSNR-HVS table 3 (sharp's choice) scored lower
-                    // per byte on luma SSIM (bench/quality.sh mozjpeg, docs/compression.md)
+                    // sharp's mozjpeg preset: trellis quantisation, deringing, the best progressive scans, and
+                    // mozjpeg's PSNR-HVS-tuned table 3, which makes fewer bytes at the same SSIMULACRA 2 than the
+                    // standard table (bench/quality.sh 1200 jpeg, docs/compression.md)
                     o.put("trellis_quant", true);
                     o.put("overshoot_deringing", true);
                     o.put("optimize_scans", true);
+                    o.put("quant_table", 3);
                 }
             }
             case PNG -> {
