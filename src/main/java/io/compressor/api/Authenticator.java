@@ -14,7 +14,7 @@ final class Authenticator {
     }
 
     void authenticate(Context ctx) {
-        String key = Credentials.apiKey(ctx.header("Authorization")).orElseThrow(() -> new ServiceException(
+        String key = AuthorizationHeader.apiKey(ctx.header("Authorization")).orElseThrow(() -> new ServiceException(
                 ErrorCode.UNAUTHORIZED, "Missing API key: send it as HTTP Basic user name (curl -u KEY:)"
                         + " or as \"Authorization: Bearer KEY\""));
         RequestContext.account(ctx, keys.authenticate(key).orElseThrow(() -> new ServiceException(

@@ -7,7 +7,7 @@ import io.compressor.pipeline.ImageInfo;
 import io.compressor.pipeline.Pipeline;
 import io.compressor.pipeline.ProcessOptions;
 import io.compressor.pipeline.Result;
-import io.compressor.storage.Keys;
+import io.compressor.storage.ObjectKeys;
 import io.compressor.storage.Names;
 import io.compressor.storage.TempHosting;
 import java.io.IOException;
@@ -77,7 +77,7 @@ final class JobRunner {
                 return job.completed(in, out, target.get().write(outputName, result.bytes(), out.mime()), null, clock.instant());
             }
             TempHosting.Hosted hosted = hosting.host(job.id(), outputName, result.bytes());
-            String url = publicBase + "/" + hosted.expiresEpochSecond() + "/" + job.id() + "/" + Keys.encode(outputName);
+            String url = publicBase + "/" + hosted.expiresEpochSecond() + "/" + job.id() + "/" + ObjectKeys.encode(outputName);
             return job.completed(in, out, url, Instant.ofEpochSecond(hosted.expiresEpochSecond()), clock.instant());
         } catch (RuntimeException e) {
             throw new Failed(known, e);

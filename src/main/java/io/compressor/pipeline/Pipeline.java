@@ -27,14 +27,14 @@ import java.util.function.BooleanSupplier;
 public final class Pipeline {
     /// How far into a JPEG its quantisation tables are looked for: past any EXIF, XMP and ICC segments of a camera file.
     private static final int SOURCE_TABLES_WITHIN = 1 << 20;
-    private final List<Library> libraries;
+    private final List<VipsBuild> libraries;
     private final Probe probe;
     private final Duration searchTime;
     private final ProcessingDeadline deadline;
     private final ProcessingMemory memory;
 
     /// One image's run: the build it runs on, and the cancellation that stops its libvips work at the deadline.
-    private record Run(Library library, Cancellation cancellation) {
+    private record Run(VipsBuild library, Cancellation cancellation) {
         /// A new scope of the build, stopped with the rest of the run's work.
         Scope scope() {
             return cancellation.track(library.vips().scope());
@@ -60,7 +60,7 @@ public final class Pipeline {
         if (builds.isEmpty()) {
             throw new IllegalArgumentException("the engine needs at least one libvips");
         }
-        this.libraries = builds.stream().map(Library::open).toList();
+        this.libraries = builds.stream().map(VipsBuild::open).toList();
         this.probe = new Probe(limits);
         this.searchTime = limits.searchTime();
         this.deadline = new ProcessingDeadline(limits.processingTime());
@@ -78,7 +78,7 @@ public final class Pipeline {
     public String engineVersion() {
         List<String> parts = new ArrayList<>();
         Set<ImageFormat> taken = EnumSet.noneOf(ImageFormat.class);
-        for (Library library : libraries) {
+        for (VipsBuild library : libraries) {
             List<String> formats = library.reads().stream().filter(f -> !taken.contains(f)).sorted()
                     .map(f -> f.name()).toList();
             taken.addAll(library.reads());
@@ -149,8 +149,8 @@ public final class Pipeline {
     }
 
     /// The first build that reads `format`.
-    private Library libraryFor(ImageFormat format) {
-        for (Library library : libraries) {
+    private VipsBuild libraryFor(ImageFormat format) {
+        for (VipsBuild library : libraries) {
             if (library.reads().contains(format)) {
                 return library;
             }
@@ -192,7 +192,7 @@ public final class Pipeline {
     }
 
     private Result encode(Run run, Scope scope, Blob blob, Steps.Job job) {
-        Library library = run.library();
+        VipsBuild library = run.library();
         VImage image = Steps.load(scope, blob, job);
         for (Steps.Step step : Steps.ALL) {
             deadline.check(run.cancellation());
@@ -218,7 +218,7 @@ public final class Pipeline {
 
     /// The output whose quality the level's goal chooses (`QualitySearch`), probed cheaply, then encoded for good.
     private Result searched(Run run, VImage pixels, Steps.Job job, int height, OptionalInt sourceQuality) {
-        Library library = run.library();
+        VipsBuild library = run.library();
         Compression level = job.options().compression();
         ImageFormat format = job.target();
         EncoderSettings settings = library.settings();
@@ -231,7 +231,7 @@ public final class Pipeline {
         BooleanSupplier timeLeft = () -> System.nanoTime() - searchEnd < 0 && !run.cancellation().cancelled();
         QualitySearch.Found found = QualitySearch.run(q -> {
             byte[] probe = save(library, pixels, job, settings.probeOptions(format, level, q));
-            return new QualitySearch.Probe(fidelity.score(probe, format), probe.length * 8 / pixelCount);
+            return new QualitySearch.Trial(fidelity.score(probe, format), probe.length * 8 / pixelCount);
         }, goal, range, timeLeft);
         deadline.check(run.cancellation());
         if (format == ImageFormat.PNG && !found.met() && found.score() < EncoderSettings.paletteMinimum(level)) {
@@ -252,7 +252,7 @@ public final class Pipeline {
         return new Result(bytes, format, pixels.width(), height, job.info(), false, new Quality(quality, score, goal.floor()));
     }
 
-    private static byte[] save(Library library, VImage image, Steps.Job job, Map<String, Object> encoderOptions) {
+    private static byte[] save(VipsBuild library, VImage image, Steps.Job job, Map<String, Object> encoderOptions) {
         Map<String, Object> saveOptions = new java.util.HashMap<>(encoderOptions);
         saveOptions.putAll(Metadata.saverOptions(job.options(), library.codecs()));
         byte[] bytes = image.save(EncoderSettings.saver(job.target()), saveOptions);
@@ -264,7 +264,7 @@ public final class Pipeline {
     public double similarity(byte[] original, byte[] candidate) {
         ImageFormat format = Sniff.format(candidate).orElseThrow(() -> new IllegalArgumentException("not an image"));
         ImageFormat originalFormat = Sniff.format(original).orElseThrow(() -> new IllegalArgumentException("not an image"));
-        Library library = libraryFor(originalFormat);
+        VipsBuild library = libraryFor(originalFormat);
         try (Scope scope = library.vips().scope()) {
             VImage reference = scope.image(Sniff.loader(originalFormat), Map.of("buffer", scope.blob(original)));
             return new Fidelity(reference, library.vips()::scope).score(candidate, format);

@@ -57,15 +57,15 @@ final class QualitySearch {
     record Goal(double floor, double rate) {}
 
     /// What one probe at a quality gave: the score and the size in bits per pixel.
-    record Probe(double score, double bitsPerPixel) {}
+    record Trial(double score, double bitsPerPixel) {}
 
     /// The quality chosen, the score it reached, whether that meets the floor, and how many probes it took.
     record Found(int quality, double score, boolean met, int probes) {}
 
     private QualitySearch() {}
 
-    static Found run(IntFunction<Probe> encode, Goal goal, Range range, BooleanSupplier timeLeft) {
-        TreeMap<Integer, Probe> tried = new TreeMap<>();
+    static Found run(IntFunction<Trial> encode, Goal goal, Range range, BooleanSupplier timeLeft) {
+        TreeMap<Integer, Trial> tried = new TreeMap<>();
         tried.put(range.start(), encode.apply(range.start()));
         int second = range.start() + GAP <= range.max() ? range.start() + GAP : range.start() - GAP;
         if (second >= range.min() && timeLeft.getAsBoolean()) {
@@ -94,10 +94,10 @@ final class QualitySearch {
     }
 
     /// Of the qualities tried that meet the floor, the one with the most `score − rate × bits`; null when none does.
-    private static Integer mostGain(TreeMap<Integer, Probe> tried, Goal goal) {
+    private static Integer mostGain(TreeMap<Integer, Trial> tried, Goal goal) {
         Integer best = null;
-        for (Map.Entry<Integer, Probe> e : tried.entrySet()) {
-            Probe p = e.getValue();
+        for (Map.Entry<Integer, Trial> e : tried.entrySet()) {
+            Trial p = e.getValue();
             if (p.score() >= goal.floor() && (best == null || gain(p, goal) > gain(tried.get(best), goal))) {
                 best = e.getKey();
             }
@@ -105,7 +105,7 @@ final class QualitySearch {
         return best;
     }
 
-    private static Integer highestFailing(TreeMap<Integer, Probe> tried, double floor) {
+    private static Integer highestFailing(TreeMap<Integer, Trial> tried, double floor) {
         for (Integer q : tried.descendingKeySet()) {
             if (!(tried.get(q).score() >= floor)) { // a score that is not a number fails
                 return q;
@@ -114,13 +114,13 @@ final class QualitySearch {
         return null;
     }
 
-    private static double gain(Probe p, Goal goal) {
+    private static double gain(Trial p, Goal goal) {
         return p.score() - goal.rate() * p.bitsPerPixel();
     }
 
     /// Where the score's price per bit falls to `rate`, extrapolated from the lowest chord already cheaper than
     /// `rate` (or the highest chord, when every chord is still worth its bits).
-    private static double crossing(TreeMap<Integer, Probe> tried, double rate, Range range) {
+    private static double crossing(TreeMap<Integer, Trial> tried, double rate, Range range) {
         Integer[] qualities = tried.keySet().toArray(Integer[]::new);
         int i = 0;
         while (i + 2 < qualities.length && price(tried.get(qualities[i]), tried.get(qualities[i + 1])) >= rate) {
@@ -128,8 +128,8 @@ final class QualitySearch {
         }
         int a = qualities[i];
         int b = qualities[i + 1];
-        Probe pa = tried.get(a);
-        Probe pb = tried.get(b);
+        Trial pa = tried.get(a);
+        Trial pb = tried.get(b);
         double price = price(pa, pb);
         if (price <= 0) {
             // more bits bought no score here: look below the chord, halfway to the next probe down or at the bottom
@@ -146,14 +146,14 @@ final class QualitySearch {
     }
 
     /// Score bought per extra bit per pixel between two probes, lower quality first.
-    private static double price(Probe lower, Probe higher) {
+    private static double price(Trial lower, Trial higher) {
         return (higher.score() - lower.score()) / Math.max(1e-9, higher.bitsPerPixel() - lower.bitsPerPixel());
     }
 
     /// The lowest quality that meets `floor` above the highest quality tried that missed it: a bisection whose split
     /// point is interpolated on `ln(1 − score)`, within the probes left, until it is known to within `FLOOR_PRECISION` steps. When
     /// none passes, the best quality tried (the highest) is kept.
-    private static Found floor(IntFunction<Probe> encode, double floor, Range range, TreeMap<Integer, Probe> tried,
+    private static Found floor(IntFunction<Trial> encode, double floor, Range range, TreeMap<Integer, Trial> tried,
             BooleanSupplier timeLeft) {
         int fail = highestFailing(tried, floor);
         Integer pass = tried.higherKey(fail);
@@ -173,7 +173,7 @@ final class QualitySearch {
                 guess = (fail + 1 + high) / 2.0; // scores that are not numbers say nothing: halve the interval
             }
             int q = range.clamp(Math.max(fail + 1, Math.min(high, guess)));
-            Probe p = encode.apply(q);
+            Trial p = encode.apply(q);
             tried.put(q, p);
             if (p.score() >= floor) {
                 pass = q;

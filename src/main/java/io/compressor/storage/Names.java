@@ -1,6 +1,6 @@
 package io.compressor.storage;
 
-/// File names that are safe as one path segment, and as one URL segment once percent-encoded (`Keys.encode`: they
+/// File names that are safe as one path segment, and as one URL segment once percent-encoded (`ObjectKeys.encode`: they
 /// keep spaces and letters outside ASCII): no separators, no control characters, no dot-only names, at most 200
 /// characters.
 public final class Names {

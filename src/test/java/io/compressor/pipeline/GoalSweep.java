@@ -60,7 +60,7 @@ public final class GoalSweep {
             for (int c = 0; c < curves.size(); c++) {
                 Curve curve = curves.get(c);
                 QualitySearch.Found found = QualitySearch.run(
-                        q -> new QualitySearch.Probe(curve.score(q), curve.bytes(q) * 8 / curve.pixels()), goal, range, () -> true);
+                        q -> new QualitySearch.Trial(curve.score(q), curve.bytes(q) * 8 / curve.pixels()), goal, range, () -> true);
                 bytes[c] = curve.bytes(found.quality());
                 scores[c] = found.score();
                 probes[c] = found.probes();

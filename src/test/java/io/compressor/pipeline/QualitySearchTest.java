@@ -15,21 +15,21 @@ class QualitySearchTest {
 
     /// A photo-like curve: the distance from identical shrinks exponentially with the quality (at `scoreSlope`) while
     /// the size grows exponentially (at `bitsSlope`), both anchored at q78.
-    private static IntFunction<QualitySearch.Probe> curve(double scoreAt78, double scoreSlope, double bitsAt78,
+    private static IntFunction<QualitySearch.Trial> curve(double scoreAt78, double scoreSlope, double bitsAt78,
             double bitsSlope) {
-        return q -> new QualitySearch.Probe(1 - (1 - scoreAt78) * Math.exp(scoreSlope * (q - 78)),
+        return q -> new QualitySearch.Trial(1 - (1 - scoreAt78) * Math.exp(scoreSlope * (q - 78)),
                 bitsAt78 * Math.exp(bitsSlope * (q - 78)));
     }
 
-    private static double gain(QualitySearch.Probe p, QualitySearch.Goal goal) {
+    private static double gain(QualitySearch.Trial p, QualitySearch.Goal goal) {
         return p.score() - goal.rate() * p.bitsPerPixel();
     }
 
     /// The best quality of the curve for the goal, found by trying them all.
-    private static int best(IntFunction<QualitySearch.Probe> curve, QualitySearch.Goal goal) {
+    private static int best(IntFunction<QualitySearch.Trial> curve, QualitySearch.Goal goal) {
         int best = -1;
         for (int q = RANGE.min(); q <= RANGE.max(); q++) {
-            QualitySearch.Probe p = curve.apply(q);
+            QualitySearch.Trial p = curve.apply(q);
             if (p.score() >= goal.floor() && (best < 0 || gain(p, goal) > gain(curve.apply(best), goal))) {
                 best = q;
             }
@@ -37,7 +37,7 @@ class QualitySearchTest {
         return best;
     }
 
-    private static QualitySearch.Found search(IntFunction<QualitySearch.Probe> curve, QualitySearch.Goal goal,
+    private static QualitySearch.Found search(IntFunction<QualitySearch.Trial> curve, QualitySearch.Goal goal,
             List<Integer> probes) {
         return QualitySearch.run(q -> {
             probes.add(q);
@@ -51,7 +51,7 @@ class QualitySearchTest {
             "0.99,-0.04,0.5,0.02,0.04"})
     void findsTheQualityWhereAnotherBitBuysLessThanTheRateInFewProbes(double score, double scoreSlope, double bits,
             double bitsSlope, double rate) {
-        IntFunction<QualitySearch.Probe> curve = curve(score, scoreSlope, bits, bitsSlope);
+        IntFunction<QualitySearch.Trial> curve = curve(score, scoreSlope, bits, bitsSlope);
         QualitySearch.Goal goal = new QualitySearch.Goal(0.5, rate);
         List<Integer> probes = new ArrayList<>();
         QualitySearch.Found found = search(curve, goal, probes);
@@ -65,7 +65,7 @@ class QualitySearchTest {
     @Test
     void theFloorWinsOverTheRateOnAHardImage() {
         // each bit buys little, so the rate alone would stop low, at a score under the floor
-        IntFunction<QualitySearch.Probe> curve = curve(0.95, -0.04, 3.0, 0.03);
+        IntFunction<QualitySearch.Trial> curve = curve(0.95, -0.04, 3.0, 0.03);
         QualitySearch.Goal goal = new QualitySearch.Goal(0.97, 0.04);
         List<Integer> probes = new ArrayList<>();
         QualitySearch.Found found = search(curve, goal, probes);
@@ -78,7 +78,7 @@ class QualitySearchTest {
 
     @Test
     void whenNothingMeetsTheFloorTheHighestQualityIsKept() {
-        QualitySearch.Found found = QualitySearch.run(q -> new QualitySearch.Probe(0.5 + q / 1000.0, q / 10.0),
+        QualitySearch.Found found = QualitySearch.run(q -> new QualitySearch.Trial(0.5 + q / 1000.0, q / 10.0),
                 new QualitySearch.Goal(0.99, 0.02), RANGE, () -> true);
         assertThat(found.met()).isFalse();
         assertThat(found.quality()).isEqualTo(RANGE.max());
@@ -87,7 +87,7 @@ class QualitySearchTest {
 
     @Test
     void whenMoreBitsBuyNothingTheLowestQualityIsKept() {
-        QualitySearch.Found found = QualitySearch.run(q -> new QualitySearch.Probe(0.9999, q / 10.0),
+        QualitySearch.Found found = QualitySearch.run(q -> new QualitySearch.Trial(0.9999, q / 10.0),
                 new QualitySearch.Goal(0.98, 0.02), RANGE, () -> true);
         assertThat(found.met()).isTrue();
         assertThat(found.quality()).isEqualTo(RANGE.min());
@@ -96,7 +96,7 @@ class QualitySearchTest {
     @Test
     void aCurveThatDipsStillEndsOnAQualityThatMeetsTheFloor() {
         QualitySearch.Found found = QualitySearch.run(
-                q -> new QualitySearch.Probe(q % 7 == 0 ? 0.5 : 0.9 + q / 1000.0, q / 20.0 + (q % 3) * 0.1),
+                q -> new QualitySearch.Trial(q % 7 == 0 ? 0.5 : 0.9 + q / 1000.0, q / 20.0 + (q % 3) * 0.1),
                 new QualitySearch.Goal(0.97, 0.02), RANGE, () -> true);
         assertThat(found.met()).isTrue();
         assertThat(found.score()).isGreaterThanOrEqualTo(0.97);
@@ -105,7 +105,7 @@ class QualitySearchTest {
     @ParameterizedTest(name = "time for {0} probes")
     @CsvSource({"0", "1", "2"})
     void noProbeStartsOnceTheTimeIsUpAndTheBestSoFarIsKept(int probesInTime) {
-        IntFunction<QualitySearch.Probe> curve = curve(0.95, -0.04, 3.0, 0.03); // q78 and q86 miss the floor
+        IntFunction<QualitySearch.Trial> curve = curve(0.95, -0.04, 3.0, 0.03); // q78 and q86 miss the floor
         QualitySearch.Goal goal = new QualitySearch.Goal(0.97, 0.04);
         List<Integer> probes = new ArrayList<>();
         QualitySearch.Found found = QualitySearch.run(q -> {
@@ -123,7 +123,7 @@ class QualitySearchTest {
     @Timeout(10)
     void scoresThatAreNotANumberFailTheFloorAndEveryProbeStaysInRange() {
         List<Integer> probes = new ArrayList<>();
-        QualitySearch.Found found = search(q -> new QualitySearch.Probe(Double.NaN, Double.NaN),
+        QualitySearch.Found found = search(q -> new QualitySearch.Trial(Double.NaN, Double.NaN),
                 new QualitySearch.Goal(0.9, 0.02), probes);
         assertThat(found.met()).isFalse();
         assertThat(probes).allSatisfy(q -> assertThat(q).isBetween(RANGE.min(), RANGE.max()));

@@ -13,7 +13,7 @@ import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import com.azure.storage.common.StorageSharedKeyCredential;
 import io.compressor.error.ServiceException;
 import io.compressor.storage.ConnectorSpec;
-import io.compressor.storage.Keys;
+import io.compressor.storage.ObjectKeys;
 import io.compressor.storage.Redaction;
 import io.compressor.storage.StorageConnector;
 import io.compressor.storage.StoreOptions;
@@ -75,7 +75,7 @@ public final class AzureConnector implements StorageConnector {
         } catch (RuntimeException e) {
             throw redacted(AzureErrors.unreachable(e, o.bucket()));
         }
-        return endpoint(spec) + "/" + o.bucket() + "/" + Keys.encode(o.key());
+        return endpoint(spec) + "/" + o.bucket() + "/" + ObjectKeys.encode(o.key());
     }
 
     @Override

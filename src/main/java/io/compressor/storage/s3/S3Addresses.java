@@ -1,7 +1,7 @@
 package io.compressor.storage.s3;
 
 import io.compressor.storage.ConnectorSpec;
-import io.compressor.storage.Keys;
+import io.compressor.storage.ObjectKeys;
 import io.compressor.storage.Provider;
 import java.net.URI;
 
@@ -24,7 +24,7 @@ final class S3Addresses {
 
     /// The object's public address at the provider, as API.md shows it.
     static String objectUrl(ConnectorSpec spec, String bucket, String region, String key) {
-        String path = Keys.encode(key);
+        String path = ObjectKeys.encode(key);
         return switch (spec.provider()) {
             case AWS -> "https://" + bucket + ".s3." + region + ".amazonaws.com/" + path;
             case DIGITALOCEAN -> "https://" + bucket + "." + region + ".digitaloceanspaces.com/" + path;

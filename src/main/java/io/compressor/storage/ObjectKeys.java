@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /// Object keys in URLs: each path segment percent-encoded (RFC 3986), spaces as %20, unicode as UTF-8,
 /// and `/` kept as the separator it is.
-public final class Keys {
-    private Keys() {}
+public final class ObjectKeys {
+    private ObjectKeys() {}
 
     public static String encode(String key) {
         StringBuilder out = new StringBuilder();

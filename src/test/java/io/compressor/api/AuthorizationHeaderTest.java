@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class CredentialsTest {
+class AuthorizationHeaderTest {
     private static String b64(String s) {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
@@ -25,21 +25,21 @@ class CredentialsTest {
             "BASIC Y21wX2FiYzp4      | cmp_abc",   // cmp_abc:x, the password is ignored
     })
     void readsTheKeyFromBasicOrBearer(String header, String key) {
-        assertThat(Credentials.apiKey(header)).contains(key);
+        assertThat(AuthorizationHeader.apiKey(header)).contains(key);
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"   "})
     void noHeaderMeansNoKey(String header) {
-        assertThat(Credentials.apiKey(header)).isEmpty();
+        assertThat(AuthorizationHeader.apiKey(header)).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Basic", "Bearer", "Bearer   ", "Basic !!!not-base64", "Token cmp_abc", "cmp_abc",
             "Digest username=x"})
     void garbledHeadersAreUnauthorizedWithAHint(String header) {
-        assertThatThrownBy(() -> Credentials.apiKey(header))
+        assertThatThrownBy(() -> AuthorizationHeader.apiKey(header))
                 .isInstanceOfSatisfying(ServiceException.class, e -> {
                     assertThat(e.status()).isEqualTo(401);
                     assertThat(e.code()).isEqualTo("unauthorized");
@@ -49,7 +49,7 @@ class CredentialsTest {
 
     @org.junit.jupiter.api.Test
     void basicWithAnEmptyUserNameIsGarbled() {
-        assertThatThrownBy(() -> Credentials.apiKey("Basic " + b64(":cmp_abc")))
+        assertThatThrownBy(() -> AuthorizationHeader.apiKey("Basic " + b64(":cmp_abc")))
                 .isInstanceOf(ServiceException.class);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /// Reads the API key from an `Authorization` header, as API.md allows: HTTP Basic with the key as
 /// user name and an empty password (`curl -u KEY:`), or `Bearer KEY`. Pure, so it is tested by table.
-final class Credentials {
-    private Credentials() {}
+final class AuthorizationHeader {
+    private AuthorizationHeader() {}
 
     /// The key, or empty when there is no header; a header of any other shape is an `unauthorized` error.
     static Optional<String> apiKey(String header) {

@@ -13,10 +13,10 @@ import java.util.Set;
 /// One libvips build the engine runs images on: the formats it reads, and its encoders. What a build reads is found
 /// at start by decoding a tiny image of each format (`samples/`, made with Debian's `vips` command): a loader can
 /// exist and still lack a codec, as sharp's build has `heifload` but decodes only AV1, not HEIC's HEVC.
-record Library(Vips vips, Set<ImageFormat> reads, Codecs codecs, EncoderSettings settings) {
-    static Library open(Vips vips) {
+record VipsBuild(Vips vips, Set<ImageFormat> reads, Codecs codecs, EncoderSettings settings) {
+    static VipsBuild open(Vips vips) {
         Codecs codecs = Codecs.detect(vips);
-        return new Library(vips, Set.copyOf(readable(vips)), codecs, new EncoderSettings(codecs));
+        return new VipsBuild(vips, Set.copyOf(readable(vips)), codecs, new EncoderSettings(codecs));
     }
 
     private static Set<ImageFormat> readable(Vips vips) {
@@ -42,7 +42,7 @@ record Library(Vips vips, Set<ImageFormat> reads, Codecs codecs, EncoderSettings
 
     private static byte[] sample(ImageFormat format) {
         String name = "samples/sample." + format.extension();
-        try (InputStream in = Library.class.getResourceAsStream(name)) {
+        try (InputStream in = VipsBuild.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("the jar lacks " + name);
             }
