@@ -27,17 +27,17 @@ import java.util.function.BooleanSupplier;
 public final class Pipeline {
     /// How far into a JPEG its quantisation tables are looked for: past any EXIF, XMP and ICC segments of a camera file.
     private static final int SOURCE_TABLES_WITHIN = 1 << 20;
-    private final List<VipsBuild> libraries;
+    private final List<VipsBuild> builds;
     private final Probe probe;
     private final Duration searchTime;
     private final ProcessingDeadline deadline;
     private final ProcessingMemory memory;
 
     /// One image's run: the build it runs on, and the cancellation that stops its libvips work at the deadline.
-    private record Run(VipsBuild library, Cancellation cancellation) {
+    private record Run(VipsBuild build, Cancellation cancellation) {
         /// A new scope of the build, stopped with the rest of the run's work.
         Scope scope() {
-            return cancellation.track(library.vips().scope());
+            return cancellation.track(build.vips().scope());
         }
     }
 
@@ -60,7 +60,7 @@ public final class Pipeline {
         if (builds.isEmpty()) {
             throw new IllegalArgumentException("the engine needs at least one libvips");
         }
-        this.libraries = builds.stream().map(VipsBuild::open).toList();
+        this.builds = builds.stream().map(VipsBuild::open).toList();
         this.probe = new Probe(limits);
         this.searchTime = limits.searchTime();
         this.deadline = new ProcessingDeadline(limits.processingTime());
@@ -78,16 +78,16 @@ public final class Pipeline {
     public String engineVersion() {
         List<String> parts = new ArrayList<>();
         Set<ImageFormat> taken = EnumSet.noneOf(ImageFormat.class);
-        for (VipsBuild library : libraries) {
-            List<String> formats = library.reads().stream().filter(f -> !taken.contains(f)).sorted()
+        for (VipsBuild build : builds) {
+            List<String> formats = build.reads().stream().filter(f -> !taken.contains(f)).sorted()
                     .map(f -> f.name()).toList();
-            taken.addAll(library.reads());
-            if (libraries.size() == 1 || !formats.isEmpty()) {
-                parts.add("libvips " + library.vips().version() + (library.codecs().mozjpeg() ? " (mozjpeg)" : "")
-                        + (libraries.size() == 1 ? "" : " for " + String.join(", ", formats)));
+            taken.addAll(build.reads());
+            if (builds.size() == 1 || !formats.isEmpty()) {
+                parts.add("libvips " + build.vips().version() + (build.codecs().mozjpeg() ? " (mozjpeg)" : "")
+                        + (builds.size() == 1 ? "" : " for " + String.join(", ", formats)));
             }
         }
-        return String.join("; ", parts) + (libraries.size() == 1 ? ", " : "; ") + libraries.getFirst().vips().threads()
+        return String.join("; ", parts) + (builds.size() == 1 ? ", " : "; ") + builds.getFirst().vips().threads()
                 + " threads per image";
     }
 
@@ -130,7 +130,7 @@ public final class Pipeline {
     /// The input read into a scope of the build that reads `format`, then processed within the deadline, which
     /// starts once the bytes are in.
     private Result run(ImageFormat format, ProcessOptions options, Source source) {
-        Run run = new Run(libraryFor(format), new Cancellation());
+        Run run = new Run(buildFor(format), new Cancellation());
         try (Scope scope = run.scope()) {
             Blob blob;
             try {
@@ -149,10 +149,10 @@ public final class Pipeline {
     }
 
     /// The first build that reads `format`.
-    private VipsBuild libraryFor(ImageFormat format) {
-        for (VipsBuild library : libraries) {
-            if (library.reads().contains(format)) {
-                return library;
+    private VipsBuild buildFor(ImageFormat format) {
+        for (VipsBuild build : builds) {
+            if (build.reads().contains(format)) {
+                return build;
             }
         }
         throw Probe.unreadable(format);
@@ -192,7 +192,7 @@ public final class Pipeline {
     }
 
     private Result encode(Run run, Scope scope, Blob blob, Steps.Job job) {
-        VipsBuild library = run.library();
+        VipsBuild build = run.build();
         VImage image = Steps.load(scope, blob, job);
         for (Steps.Step step : Steps.ALL) {
             deadline.check(run.cancellation());
@@ -202,7 +202,7 @@ public final class Pipeline {
         int height = job.animated() ? image.intHeader("page-height", image.height()) : image.height();
         ProcessOptions options = job.options();
         if (!EncoderSettings.searched(job.target(), options.compression(), options.quality(), job.animated())) {
-            return new Result(save(library, image, job, library.settings().options(job.target(), options.compression(), options.quality())),
+            return new Result(save(build, image, job, build.settings().options(job.target(), options.compression(), options.quality())),
                     job.target(), image.width(), height, job.info(), false, null);
         }
         return searched(run, image.copyMemory(), job, height, sourceQuality(blob, job)); // decode and resize once
@@ -218,10 +218,10 @@ public final class Pipeline {
 
     /// The output whose quality the level's goal chooses (`QualitySearch`), probed cheaply, then encoded for good.
     private Result searched(Run run, VImage pixels, Steps.Job job, int height, OptionalInt sourceQuality) {
-        VipsBuild library = run.library();
+        VipsBuild build = run.build();
         Compression level = job.options().compression();
         ImageFormat format = job.target();
-        EncoderSettings settings = library.settings();
+        EncoderSettings settings = build.settings();
         Fidelity fidelity = new Fidelity(pixels, run::scope);
         QualitySearch.Goal goal = EncoderSettings.goal(level);
         double pixelCount = (double) pixels.width() * pixels.height();
@@ -230,31 +230,31 @@ public final class Pipeline {
         long searchEnd = System.nanoTime() + searchTime.toNanos();
         BooleanSupplier timeLeft = () -> System.nanoTime() - searchEnd < 0 && !run.cancellation().cancelled();
         QualitySearch.Found found = QualitySearch.run(q -> {
-            byte[] probe = save(library, pixels, job, settings.probeOptions(format, level, q));
+            byte[] probe = save(build, pixels, job, settings.probeOptions(format, level, q));
             return new QualitySearch.Trial(fidelity.score(probe, format), probe.length * 8 / pixelCount);
         }, goal, range, timeLeft);
         deadline.check(run.cancellation());
         if (format == ImageFormat.PNG && !found.met() && found.score() < EncoderSettings.paletteMinimum(level)) {
             // as pngquant --quality min-max: a palette that cannot look right gives way to the lossless image
-            byte[] lossless = save(library, pixels, job, settings.options(format, Compression.LOSSLESS, OptionalInt.empty()));
+            byte[] lossless = save(build, pixels, job, settings.options(format, Compression.LOSSLESS, OptionalInt.empty()));
             return new Result(lossless, format, pixels.width(), height, job.info(), false, new Quality(100, 1.0, goal.floor()));
         }
         int quality = found.quality();
-        byte[] bytes = save(library, pixels, job, settings.options(format, level, OptionalInt.of(quality)));
+        byte[] bytes = save(build, pixels, job, settings.options(format, level, OptionalInt.of(quality)));
         double score = settings.probeIsExact(format) ? found.score() : fidelity.score(bytes, format);
         for (int nudge = 0; found.met() && score < goal.floor() && quality < range.max() && nudge < 2 && timeLeft.getAsBoolean();
                 nudge++) {
             // the final effort scored below the probe's: a little more quality keeps the promise
             quality = Math.min(range.max(), quality + 2);
-            bytes = save(library, pixels, job, settings.options(format, level, OptionalInt.of(quality)));
+            bytes = save(build, pixels, job, settings.options(format, level, OptionalInt.of(quality)));
             score = fidelity.score(bytes, format);
         }
         return new Result(bytes, format, pixels.width(), height, job.info(), false, new Quality(quality, score, goal.floor()));
     }
 
-    private static byte[] save(VipsBuild library, VImage image, Steps.Job job, Map<String, Object> encoderOptions) {
+    private static byte[] save(VipsBuild build, VImage image, Steps.Job job, Map<String, Object> encoderOptions) {
         Map<String, Object> saveOptions = new java.util.HashMap<>(encoderOptions);
-        saveOptions.putAll(Metadata.saverOptions(job.options(), library.codecs()));
+        saveOptions.putAll(Metadata.saverOptions(job.options(), build.codecs()));
         byte[] bytes = image.save(EncoderSettings.saver(job.target()), saveOptions);
         return Metadata.stripOutput(bytes, job.target(), job.options());
     }
@@ -264,10 +264,10 @@ public final class Pipeline {
     public double similarity(byte[] original, byte[] candidate) {
         ImageFormat format = Sniff.format(candidate).orElseThrow(() -> new IllegalArgumentException("not an image"));
         ImageFormat originalFormat = Sniff.format(original).orElseThrow(() -> new IllegalArgumentException("not an image"));
-        VipsBuild library = libraryFor(originalFormat);
-        try (Scope scope = library.vips().scope()) {
+        VipsBuild build = buildFor(originalFormat);
+        try (Scope scope = build.vips().scope()) {
             VImage reference = scope.image(Sniff.loader(originalFormat), Map.of("buffer", scope.blob(original)));
-            return new Fidelity(reference, library.vips()::scope).score(candidate, format);
+            return new Fidelity(reference, build.vips()::scope).score(candidate, format);
         }
     }
 
