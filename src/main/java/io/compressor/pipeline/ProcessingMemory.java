@@ -75,7 +75,7 @@ final class ProcessingMemory {
         notifyAll();
     }
 
-    /// Bytes not reserved now, for `/metrics`.
+    /// Bytes not reserved now.
     synchronized long free() {
         return free;
     }
